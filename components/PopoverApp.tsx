@@ -1,0 +1,46 @@
+import { useSyncExternalStore } from 'react';
+import type { Glossary } from '~/lib/glossary';
+import { EntryDetails } from './EntryDetails';
+import type { PopoverStore } from './popover-store';
+import { TermPopover } from './TermPopover';
+
+interface PopoverAppProps {
+  store: PopoverStore;
+  glossary: Glossary;
+  onClose: () => void;
+}
+
+/** The content script's whole UI: the popover for whichever term is open, or nothing. */
+export function PopoverApp({ store, glossary, onClose }: PopoverAppProps) {
+  const state = useSyncExternalStore(store.subscribe, store.get);
+  const entry = state && glossary.get(state.entryId);
+  if (!state || !entry) return null;
+  const related = entry.related.flatMap((id) => glossary.get(id) ?? []);
+  const previous = state.trail.at(-1);
+  const previousEntry = previous === undefined ? undefined : glossary.get(previous);
+
+  return (
+    <TermPopover
+      anchor={state.anchor}
+      takeFocus={state.openedBy !== 'hover' || state.trail.length > 0}
+      contentKey={state.entryId}
+      onClose={onClose}
+    >
+      {(headingId) => (
+        <>
+          {previousEntry && (
+            <button type="button" className="popover-back" onClick={() => store.back()}>
+              ‹ Back to {previousEntry.term}
+            </button>
+          )}
+          <EntryDetails
+            entry={entry}
+            headingId={headingId}
+            related={related}
+            onSelectRelated={(id) => store.showRelated(id)}
+          />
+        </>
+      )}
+    </TermPopover>
+  );
+}
