@@ -10,7 +10,8 @@ export default defineConfig({
     description:
       'Explains governance and credit-system terms where you read them, and keeps your notes on them.',
     // `storage`: the per-site on/off switch, read by the content script.
-    permissions: ['storage'],
+    // `unlimitedStorage`: notes live in IndexedDB and must not be evicted or capped by quota.
+    permissions: ['storage', 'unlimitedStorage'],
     // Highlights cannot take keyboard focus; these step through the page's terms instead.
     commands: {
       'next-term': {

@@ -1,8 +1,12 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import 'fake-indexeddb/auto';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bundledGlossary } from '~/lib/glossary';
+import { CreditLensDb } from '~/lib/db';
+import { NoteStore } from '~/lib/notes/note-store';
+import { storeNotesApi, type NotesApi } from '~/lib/notes/notes-api';
 import { installHighlightPolyfills } from '~/test/dom-polyfills';
 import { PopoverApp } from './PopoverApp';
 import { PopoverStore } from './popover-store';
@@ -10,28 +14,53 @@ import { PopoverStore } from './popover-store';
 beforeAll(installHighlightPolyfills);
 afterEach(cleanup);
 
-function setup(openedBy: 'hover' | 'click' = 'click') {
+const page = () => ({ url: 'https://example.org/a', title: 'An article' });
+const quote = { exact: 'The social credit system is wide.', prefix: '', suffix: '' };
+
+function memoryNotes(): NotesApi {
+  const store = new NoteStore(
+    new CreditLensDb(`popover-${Math.random()}`),
+    (id) => bundledGlossary().get(id)?.term,
+  );
+  return storeNotesApi(store);
+}
+
+function setup(openedBy: 'hover' | 'click' = 'click', notes = memoryNotes()) {
   const p = document.createElement('p');
   p.textContent = 'the social credit system';
   document.body.append(p);
   const store = new PopoverStore();
   const onClose = vi.fn(() => store.set(null));
-  render(<PopoverApp store={store} glossary={bundledGlossary()} onClose={onClose} />);
+  render(
+    <PopoverApp
+      store={store}
+      glossary={bundledGlossary()}
+      notes={notes}
+      page={page}
+      onClose={onClose}
+    />,
+  );
   const anchor = new StaticRange({
     startContainer: p.firstChild!,
     startOffset: 4,
     endContainer: p.firstChild!,
     endOffset: 24,
   });
-  act(() => store.set({ entryId: 'social-credit-system', trail: [], anchor, openedBy }));
-  return { store, onClose };
+  act(() => store.set({ entryId: 'social-credit-system', trail: [], anchor, quote, openedBy }));
+  return { store, onClose, notes };
 }
 
 describe('PopoverApp', () => {
   it('renders nothing while closed', () => {
     const store = new PopoverStore();
     const { container } = render(
-      <PopoverApp store={store} glossary={bundledGlossary()} onClose={() => {}} />,
+      <PopoverApp
+        store={store}
+        glossary={bundledGlossary()}
+        notes={memoryNotes()}
+        page={page}
+        onClose={() => {}}
+      />,
     );
     expect(container.childElementCount).toBe(0);
   });
@@ -87,15 +116,98 @@ describe('PopoverApp', () => {
       <PopoverApp
         store={store}
         glossary={{ entries: [hostile], get: (id) => (id === 'grc' ? hostile : glossary.get(id)) }}
+        notes={memoryNotes()}
+        page={page}
         onClose={() => {}}
       />,
     );
     const p = document.createElement('p');
     p.textContent = 'GRC';
     document.body.append(p);
-    const anchor = new StaticRange({ startContainer: p.firstChild!, startOffset: 0, endContainer: p.firstChild!, endOffset: 3 });
-    act(() => store.set({ entryId: 'grc', trail: [], anchor, openedBy: 'click' }));
+    const anchor = new StaticRange({
+      startContainer: p.firstChild!,
+      startOffset: 0,
+      endContainer: p.firstChild!,
+      endOffset: 3,
+    });
+    act(() => store.set({ entryId: 'grc', trail: [], anchor, quote: null, openedBy: 'click' }));
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('PopoverApp notes', () => {
+  it('adds a note with the keyboard alone, quoting the sentence around the term', async () => {
+    const user = userEvent.setup();
+    const { notes } = setup();
+    await user.tab(); // from the dialog to its first control
+    const add = await screen.findByRole('button', { name: 'Add note' });
+    add.focus();
+    await user.keyboard('{Enter}');
+    const box = screen.getByRole('textbox', { name: 'New note on Social credit system' });
+    expect(document.activeElement).toBe(box);
+    await user.keyboard('Mostly about markets.{Control>}{Enter}{/Control}');
+    const section = screen.getByRole('region', { name: 'Your notes on Social credit system' });
+    const list = await within(section).findByRole('list');
+    expect(within(list).getByText('Mostly about markets.')).toBeTruthy();
+    expect(within(list).getByText(quote.exact)).toBeTruthy();
+    expect(within(list).getByRole('link', { name: 'An article' }).getAttribute('href')).toBe(
+      page().url,
+    );
+    const [saved] = await notes.forTerm('social-credit-system');
+    expect(saved).toMatchObject({ body: 'Mostly about markets.', quote, url: page().url });
+  });
+
+  it('cancels a draft without saving', async () => {
+    const user = userEvent.setup();
+    const { notes } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Add note' }));
+    await user.type(screen.getByRole('textbox'), 'never mind');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await notes.forTerm('social-credit-system')).toEqual([]);
+  });
+
+  it('edits and deletes a note in place, and undoes the delete', async () => {
+    const user = userEvent.setup();
+    const notes = memoryNotes();
+    await notes.save({
+      id: crypto.randomUUID(),
+      termId: 'social-credit-system',
+      url: 'https://other.example/',
+      title: 'Other page',
+      quote: null,
+      body: 'first',
+    });
+    setup('click', notes);
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    const box = screen.getByRole('textbox', { name: 'Edit note' });
+    await user.clear(box);
+    await user.type(box, 'second');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('second')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByRole('status')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('second')).toBeNull());
+    expect(await notes.forTerm('social-credit-system')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('second')).toBeTruthy();
+    expect((await notes.forTerm('social-credit-system')).map((n) => n.body)).toEqual(['second']);
+  });
+
+  it('shows a failed save as an error and keeps the typed text', async () => {
+    const user = userEvent.setup();
+    const failing = {
+      ...memoryNotes(),
+      save: vi.fn().mockRejectedValue(new Error('Your browser has no storage space left')),
+    };
+    setup('click', failing);
+    await user.click(await screen.findByRole('button', { name: 'Add note' }));
+    await user.type(screen.getByRole('textbox'), 'precious words');
+    await user.click(screen.getByRole('button', { name: 'Save note' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/no storage space/);
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('precious words');
+    // A retry reuses the same id, so it cannot create a duplicate.
+    await user.click(screen.getByRole('button', { name: 'Save note' }));
+    expect(failing.save.mock.calls[0]![0].id).toBe(failing.save.mock.calls[1]![0].id);
   });
 });

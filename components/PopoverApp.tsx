@@ -1,17 +1,22 @@
 import { useSyncExternalStore } from 'react';
 import type { Glossary } from '~/lib/glossary';
+import type { NotesApi } from '~/lib/notes/notes-api';
 import { EntryDetails } from './EntryDetails';
+import { TermNotes, type PageInfo } from './notes/TermNotes';
 import type { PopoverStore } from './popover-store';
 import { TermPopover } from './TermPopover';
 
 interface PopoverAppProps {
   store: PopoverStore;
   glossary: Glossary;
+  notes: NotesApi;
+  /** The page the popover is on, read when a note is saved. */
+  page: () => PageInfo;
   onClose: () => void;
 }
 
 /** The content script's whole UI: the popover for whichever term is open, or nothing. */
-export function PopoverApp({ store, glossary, onClose }: PopoverAppProps) {
+export function PopoverApp({ store, glossary, notes, page, onClose }: PopoverAppProps) {
   const state = useSyncExternalStore(store.subscribe, store.get);
   const entry = state && glossary.get(state.entryId);
   if (!state || !entry) return null;
@@ -38,6 +43,14 @@ export function PopoverApp({ store, glossary, onClose }: PopoverAppProps) {
             headingId={headingId}
             related={related}
             onSelectRelated={(id) => store.showRelated(id)}
+          />
+          <TermNotes
+            key={entry.id}
+            api={notes}
+            termId={entry.id}
+            termName={entry.term}
+            page={page()}
+            quote={state.quote}
           />
         </>
       )}

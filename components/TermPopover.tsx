@@ -29,7 +29,13 @@ interface TermPopoverProps {
  * room), kept inside the viewport, following scroll and resize. `inline()` picks the right line
  * box when a term wraps across lines.
  */
-export function TermPopover({ anchor, takeFocus, contentKey, onClose, children }: TermPopoverProps) {
+export function TermPopover({
+  anchor,
+  takeFocus,
+  contentKey,
+  onClose,
+  children,
+}: TermPopoverProps) {
   const headingId = useId();
   const dialogRef = useRef<HTMLDivElement | null>(null);
 

@@ -1,3 +1,5 @@
+import type { Quote } from '~/lib/notes/note';
+
 /** What the popover shows, or null when it is closed. */
 export interface PopoverState {
   /** The entry on display (it changes when the reader follows a related term). */
@@ -6,6 +8,8 @@ export interface PopoverState {
   trail: string[];
   /** The marked text the popover points at. */
   anchor: AbstractRange;
+  /** The sentence around the marked term, for a new note. */
+  quote: Quote | null;
   /** Hover-opened popovers leave focus alone; click and keyboard ones take it. */
   openedBy: 'hover' | 'click' | 'keyboard';
 }

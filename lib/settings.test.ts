@@ -20,7 +20,10 @@ describe('site switch', () => {
   });
 
   it.each([
-    [{ host: 'example.org:8080', origin: 'http://example.org:8080', protocol: 'http:' }, 'example.org:8080'],
+    [
+      { host: 'example.org:8080', origin: 'http://example.org:8080', protocol: 'http:' },
+      'example.org:8080',
+    ],
     [{ host: '', origin: 'null', protocol: 'file:' }, 'file:'],
     [{ host: '', origin: 'https://x', protocol: 'https:' }, 'https://x'],
   ])('keys %o as %s', (location, key) => {

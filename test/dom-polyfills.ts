@@ -16,7 +16,8 @@ class StaticRangeStandIn {
     this.startOffset = init.startOffset;
     this.endContainer = init.endContainer;
     this.endOffset = init.endOffset;
-    this.collapsed = this.startContainer === this.endContainer && this.startOffset === this.endOffset;
+    this.collapsed =
+      this.startContainer === this.endContainer && this.startOffset === this.endOffset;
   }
 }
 

@@ -41,8 +41,8 @@ export function PopupApp({ findTab }: PopupAppProps) {
         <section className="popup-notice" aria-label="This page">
           <p>
             <strong>Credit Lens can’t read this page.</strong> Browsers keep their own pages —
-            settings, new tabs, the extension store, the PDF viewer, <code>about:</code> pages —
-            out of reach of extensions.
+            settings, new tabs, the extension store, the PDF viewer, <code>about:</code> pages — out
+            of reach of extensions.
           </p>
           <p className="popup-muted">
             If this is an ordinary web page that was already open when Credit Lens was installed or

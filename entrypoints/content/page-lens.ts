@@ -6,6 +6,7 @@ import { MatchRegistry, type PageMatch } from '~/lib/highlight/match-registry';
 import { watchTermPointer } from '~/lib/highlight/term-pointer';
 import type { TermMatcher } from '~/lib/match';
 import type { PageTerms } from '~/lib/messages';
+import { quoteAroundTerm } from '~/lib/notes/quote-dom';
 import { PageScanner } from '~/lib/scan/page-scanner';
 import { PopoverHost } from './popover-host';
 
@@ -95,7 +96,13 @@ export class PageLens {
     }
     await this.#host.ensureMounted();
     this.#active.show(match.range);
-    this.#store.set({ entryId: match.entryId, trail: [], anchor: match.range, openedBy });
+    this.#store.set({
+      entryId: match.entryId,
+      trail: [],
+      anchor: match.range,
+      quote: quoteAroundTerm(match.range),
+      openedBy,
+    });
   }
 
   close(): void {
@@ -103,7 +110,8 @@ export class PageLens {
     const restoreFocus = this.#host.hasFocus();
     this.#store.set(null);
     this.#active.show(null);
-    if (restoreFocus && this.#focusBefore?.isConnected) this.#focusBefore.focus({ preventScroll: true });
+    if (restoreFocus && this.#focusBefore?.isConnected)
+      this.#focusBefore.focus({ preventScroll: true });
     this.#focusBefore = null;
   }
 
@@ -133,7 +141,11 @@ export class PageLens {
 
   pageTerms(): PageTerms {
     const terms = [...this.#registry.countsByEntry()]
-      .map(([entryId, count]) => ({ entryId, count, term: this.glossary.get(entryId)?.term ?? entryId }))
+      .map(([entryId, count]) => ({
+        entryId,
+        count,
+        term: this.glossary.get(entryId)?.term ?? entryId,
+      }))
       .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term));
     return { site: this.site, enabled: this.enabled, total: this.#registry.size, terms };
   }

@@ -1,10 +1,15 @@
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
 import { PopoverApp } from '~/components/PopoverApp';
 import type { PopoverStore } from '~/components/popover-store';
+import notesCss from '~/components/notes/notes.css?inline';
 import popoverCss from '~/components/popover.css?inline';
 import type { Glossary } from '~/lib/glossary';
+import { messagingNotesApi } from '~/lib/notes/notes-api';
 import { UI_HOST_TAG } from '~/lib/scan/skip';
 
 /**
@@ -53,12 +58,20 @@ export class PopoverHost {
       append: 'last',
       // Closed: the page's scripts cannot reach into the popover (or the notes typed into it).
       mode: 'closed',
-      css: popoverCss,
+      css: `${popoverCss}\n${notesCss}`,
       // Keys typed in the popover must not trigger the page's own shortcuts.
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container) => {
         const root = createRoot(container);
-        root.render(<PopoverApp store={this.store} glossary={this.glossary} onClose={this.onClose} />);
+        root.render(
+          <PopoverApp
+            store={this.store}
+            glossary={this.glossary}
+            notes={messagingNotesApi}
+            page={() => ({ url: location.href, title: document.title })}
+            onClose={this.onClose}
+          />,
+        );
         return root;
       },
       onRemove: (root) => root?.unmount(),

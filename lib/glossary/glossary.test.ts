@@ -290,7 +290,8 @@ describe('bundled glossary', () => {
     const pinyin = aliasesOf(entry, 'pinyin');
     // Long official names are not written out in pinyin in running text, and every syllable gap
     // doubles the matcher's spacing variants, so their pinyin is shown but not matched.
-    const matchable = entry.pinyin !== undefined && entry.pinyin.split(' ').length <= MAX_MATCHED_SYLLABLES;
+    const matchable =
+      entry.pinyin !== undefined && entry.pinyin.split(' ').length <= MAX_MATCHED_SYLLABLES;
     expect(pinyin).toEqual(matchable ? [entry.pinyin] : []);
     // Pinyin needs Chinese to be the spelling of.
     if (entry.pinyin !== undefined) expect(entry.chinese).toBeDefined();

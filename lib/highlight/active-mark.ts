@@ -17,6 +17,7 @@ export class ActiveMark {
 
   dispose(): void {
     this.#highlight.clear();
-    if (this.registry.get(ACTIVE_HIGHLIGHT) === this.#highlight) this.registry.delete(ACTIVE_HIGHLIGHT);
+    if (this.registry.get(ACTIVE_HIGHLIGHT) === this.#highlight)
+      this.registry.delete(ACTIVE_HIGHLIGHT);
   }
 }

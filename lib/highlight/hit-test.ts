@@ -18,8 +18,9 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   // Chromium before 128 only has the older, non-standard API.
-  const range = (doc as { caretRangeFromPoint?: (x: number, y: number) => Range | null })
-    .caretRangeFromPoint?.(x, y);
+  const range = (
+    doc as { caretRangeFromPoint?: (x: number, y: number) => Range | null }
+  ).caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 

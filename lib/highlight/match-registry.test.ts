@@ -9,7 +9,12 @@ beforeAll(installHighlightPolyfills);
 function match(entryId: string, start: Text, from: number, end: Text, to: number, nodes = [start]) {
   return {
     entryId,
-    range: new StaticRange({ startContainer: start, startOffset: from, endContainer: end, endOffset: to }),
+    range: new StaticRange({
+      startContainer: start,
+      startOffset: from,
+      endContainer: end,
+      endOffset: to,
+    }),
     nodes,
   } satisfies PageMatch;
 }

@@ -114,7 +114,8 @@ export class MatchRegistry {
   dispose(): void {
     this.clear();
     this.#listeners.clear();
-    if (this.#registry.get(TERM_HIGHLIGHT) === this.#highlight) this.#registry.delete(TERM_HIGHLIGHT);
+    if (this.#registry.get(TERM_HIGHLIGHT) === this.#highlight)
+      this.#registry.delete(TERM_HIGHLIGHT);
   }
 
   #drop(match: PageMatch, except: Text): boolean {

@@ -47,7 +47,9 @@ export class DirtyRoots {
     this.#flow = new FlowCache();
     // In document order a root inside another follows it, with only that root's other
     // descendants in between, so comparing against the last kept root is enough.
-    roots.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    roots.sort((a, b) =>
+      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
     const kept: Element[] = [];
     for (const root of roots) {
       const last = kept[kept.length - 1];

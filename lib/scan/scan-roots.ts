@@ -86,8 +86,19 @@ export async function scanRoots(
   matches += pending.length;
   registry.add(pending);
 
-  const stats: ScanStats = { kind, roots: roots.length, textNodes, chars, matches, ...clock.totals() };
-  performance.measure('credit-lens:scan', { start: started, end: performance.now(), detail: stats });
+  const stats: ScanStats = {
+    kind,
+    roots: roots.length,
+    textNodes,
+    chars,
+    matches,
+    ...clock.totals(),
+  };
+  performance.measure('credit-lens:scan', {
+    start: started,
+    end: performance.now(),
+    detail: stats,
+  });
   return stats;
 }
 

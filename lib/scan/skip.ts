@@ -31,7 +31,8 @@ const SKIP_TAGS = new Set([
 export const UI_HOST_TAG = 'credit-lens-ui';
 
 /** Rich-text and code editors keep their own model of the DOM; never touch their text. */
-const EDITOR_SELECTOR = '.cm-editor, .CodeMirror, .ProseMirror, .monaco-editor, .ace_editor, .ql-editor';
+const EDITOR_SELECTOR =
+  '.cm-editor, .CodeMirror, .ProseMirror, .monaco-editor, .ace_editor, .ql-editor';
 
 /** The same rules as one selector, for checking the ancestors of a subtree that is rescanned. */
 export const SKIPPED_ANCESTOR_SELECTOR = [

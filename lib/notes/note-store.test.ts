@@ -1,0 +1,153 @@
+import 'fake-indexeddb/auto';
+import { ValiError } from 'valibot';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CreditLensDb } from '../db';
+import { bundledGlossary } from '../glossary';
+import { LIMITS, newNoteId, type NewNote } from './note';
+import { NoteStore } from './note-store';
+
+let db: CreditLensDb;
+let store: NoteStore;
+let clock = 1_000;
+
+beforeEach(() => {
+  db = new CreditLensDb(`test-${Math.random()}`);
+  clock = 1_000;
+  store = new NoteStore(
+    db,
+    (id) => bundledGlossary().get(id)?.term,
+    () => clock++,
+  );
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+function draft(overrides: Partial<NewNote> = {}): NewNote {
+  return {
+    id: newNoteId(),
+    termId: 'chengxin',
+    url: 'https://example.org/article?utm_source=feed#p3',
+    title: 'Reading about integrity',
+    quote: {
+      exact: 'chengxin is not only honesty',
+      prefix: 'Here ',
+      suffix: ' in a narrow sense.',
+    },
+    body: 'Backer: integrity is a small part of the credit system.',
+    ...overrides,
+  };
+}
+
+describe('NoteStore', () => {
+  it('saves a note with its page key and times, and reads it back', async () => {
+    const saved = await store.save(draft());
+    expect(saved).toMatchObject({
+      urlKey: 'https://example.org/article',
+      createdAt: 1_000,
+      updatedAt: 1_000,
+    });
+    expect(await store.get(saved.id)).toEqual(saved);
+  });
+
+  it('does not duplicate a note whose save is retried', async () => {
+    const note = draft();
+    await store.save(note);
+    const again = await store.save({ ...note, body: 'retried' });
+    expect(await store.count()).toBe(1);
+    expect(again).toMatchObject({ createdAt: 1_000, updatedAt: 1_001, body: 'retried' });
+  });
+
+  it('edits a note body and bumps its time', async () => {
+    const saved = await store.save(draft());
+    const edited = await store.edit({ id: saved.id, body: 'Second thoughts' });
+    expect(edited).toMatchObject({ body: 'Second thoughts', createdAt: 1_000, updatedAt: 1_001 });
+    expect((await store.search({ query: 'second' })).map((n) => n.id)).toEqual([saved.id]);
+  });
+
+  it('refuses to edit a note that is gone', async () => {
+    await expect(store.edit({ id: newNoteId(), body: 'x' })).rejects.toThrow(/no longer exists/);
+  });
+
+  it('deletes a note and restores it exactly with undo', async () => {
+    const saved = await store.save(draft());
+    const deleted = await store.delete(saved.id);
+    expect(deleted).toEqual(saved);
+    expect(await store.count()).toBe(0);
+    await store.restore(deleted!);
+    expect(await store.get(saved.id)).toEqual(saved);
+  });
+
+  it('lists notes on a term from every page, and notes on a page by its key', async () => {
+    const a = await store.save(draft());
+    const b = await store.save(draft({ url: 'https://other.example/x' }));
+    await store.save(draft({ termId: 'grc', url: 'https://example.org/article#top' }));
+    expect((await store.forTerm('chengxin')).map((n) => n.id)).toEqual([b.id, a.id]);
+    expect(await store.forPage('https://example.org/article?fbclid=1')).toHaveLength(2);
+  });
+
+  describe('search', () => {
+    beforeEach(async () => {
+      await store.save(draft({ body: 'Rewards and punishments in Wisconsin', termId: undefined }));
+      await store.save(draft({ body: '诚信 matters', quote: null, title: 'Chinese page' }));
+      await store.save(draft({ body: 'plain', termId: 'grc', title: 'Compliance handbook' }));
+    });
+    const bodies = async (query: string, termId?: string) =>
+      (await store.search({ query, termId })).map((n) => n.body);
+
+    it('finds words in the body, quote, page title and term, as prefixes, any case or accent', async () => {
+      expect(await bodies('wiscon')).toEqual(['Rewards and punishments in Wisconsin']);
+      expect(await bodies('HONESTY')).toHaveLength(2); // in the quote of two notes
+      expect(await bodies('narrow')).toEqual([]); // the quote's context is not indexed
+      expect(await bodies('handbook')).toEqual(['plain']);
+      expect(await bodies('governance risk')).toEqual(['plain']); // the term "GRC (governance, risk…)"
+      // Two quotes say "chengxin"; the third note is on the term "Chengxin (integrity)".
+      expect(await bodies('Chéngxìn')).toHaveLength(3);
+    });
+
+    it('finds Chinese text without spaces', async () => {
+      expect(await bodies('诚信')).toEqual(['诚信 matters']);
+      expect(await bodies('信')).toEqual(['诚信 matters']);
+    });
+
+    it('needs every word of the query', async () => {
+      expect(await bodies('rewards wisconsin')).toHaveLength(1);
+      expect(await bodies('rewards handbook')).toEqual([]);
+    });
+
+    it('filters by term and lists newest first without a query', async () => {
+      expect(await bodies('', 'grc')).toEqual(['plain']);
+      expect(await bodies('')).toEqual([
+        'plain',
+        '诚信 matters',
+        'Rewards and punishments in Wisconsin',
+      ]);
+    });
+  });
+
+  describe('rejects bad input and writes nothing', () => {
+    it.each<[string, Partial<NewNote> | Record<string, unknown>, RegExp]>([
+      ['an empty body', { body: '   ' }, /empty/],
+      ['an oversize body', { body: 'x'.repeat(LIMITS.bodyBytes + 1) }, /too long/],
+      ['a body over the limit in UTF-8 bytes', { body: '信'.repeat(40_000) }, /too long/],
+      [
+        'an oversize quote',
+        { quote: { exact: 'q'.repeat(2_001), prefix: '', suffix: '' } },
+        /quote is too long/,
+      ],
+      ['a non-UUID id', { id: '1' }, /UUID/],
+      ['an unknown term id format', { termId: 'Not An Id' }, /termId|Invalid/],
+      ['a wrong type', { body: 42 }, /Invalid/],
+      ['an unknown field', { html: '<b>x</b>' }, /Invalid|key/],
+    ])('%s', async (_name, overrides, message) => {
+      await expect(store.save({ ...draft(), ...overrides } as NewNote)).rejects.toThrow(ValiError);
+      await expect(store.save({ ...draft(), ...overrides } as NewNote)).rejects.toThrow(message);
+      expect(await store.count()).toBe(0);
+    });
+  });
+
+  it('keeps HTML in a note as text', async () => {
+    const saved = await store.save(draft({ body: '<script>alert(1)</script>' }));
+    expect((await store.get(saved.id))?.body).toBe('<script>alert(1)</script>');
+  });
+});

@@ -1,0 +1,136 @@
+import * as v from 'valibot';
+import type { CreditLensDb, StoredNote } from '../db';
+import {
+  NewNoteSchema,
+  NoteEditSchema,
+  NoteSchema,
+  type NewNote,
+  type Note,
+  type NoteEdit,
+} from './note';
+import { matchesQuery, queryTokens, searchWords } from './search-words';
+import { urlKey } from './url-key';
+
+/** Looks up a glossary term's display name, for the search index. */
+export type TermName = (termId: string) => string | undefined;
+
+export interface SearchOptions {
+  query?: string;
+  termId?: string;
+  limit?: number;
+}
+
+/** Every read and write of notes. Payloads are validated here too, whoever the caller is. */
+export class NoteStore {
+  constructor(
+    private readonly db: CreditLensDb,
+    private readonly termName: TermName,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Saves a new note; saving the same id again (a retry) updates it instead of duplicating it. */
+  async save(input: NewNote): Promise<Note> {
+    const note = v.parse(NewNoteSchema, input);
+    return this.db.transaction('rw', this.db.notes, async () => {
+      const existing = await this.db.notes.get(note.id);
+      const time = this.now();
+      const stored = this.#withWords({
+        ...note,
+        urlKey: urlKey(note.url),
+        createdAt: existing?.createdAt ?? time,
+        updatedAt: time,
+      });
+      await this.db.notes.put(stored);
+      return withoutWords(stored);
+    });
+  }
+
+  async edit(input: NoteEdit): Promise<Note> {
+    const { id, body } = v.parse(NoteEditSchema, input);
+    return this.db.transaction('rw', this.db.notes, async () => {
+      const existing = await this.db.notes.get(id);
+      if (!existing) throw new Error('That note no longer exists (was it deleted?).');
+      const stored = this.#withWords({ ...withoutWords(existing), body, updatedAt: this.now() });
+      await this.db.notes.put(stored);
+      return withoutWords(stored);
+    });
+  }
+
+  /** Deletes a note and returns it, so the caller can offer "Undo". */
+  async delete(id: string): Promise<Note | undefined> {
+    return this.db.transaction('rw', this.db.notes, async () => {
+      const existing = await this.db.notes.get(id);
+      if (existing) await this.db.notes.delete(id);
+      return existing && withoutWords(existing);
+    });
+  }
+
+  /** Puts a deleted note back exactly as it was ("Undo"). */
+  async restore(input: Note): Promise<Note> {
+    const note = v.parse(NoteSchema, input);
+    await this.db.notes.put(this.#withWords(note));
+    return note;
+  }
+
+  async get(id: string): Promise<Note | undefined> {
+    const stored = await this.db.notes.get(id);
+    return stored && withoutWords(stored);
+  }
+
+  /** Notes on a glossary term, from every page, newest first. */
+  async forTerm(termId: string, limit = 50): Promise<Note[]> {
+    const notes = await this.db.notes.where('termId').equals(termId).toArray();
+    return newestFirst(notes).slice(0, limit).map(withoutWords);
+  }
+
+  /** Notes on a page (any URL with the same key), newest first. */
+  async forPage(url: string): Promise<Note[]> {
+    const notes = await this.db.notes.where('urlKey').equals(urlKey(url)).toArray();
+    return newestFirst(notes).map(withoutWords);
+  }
+
+  /**
+   * Newest notes first, optionally only those matching a query (every word of it, as a word
+   * prefix, in body, quote, page title or term) and/or about one term.
+   */
+  async search({ query = '', termId, limit = 50 }: SearchOptions = {}): Promise<Note[]> {
+    const tokens = queryTokens(query);
+    const [first] = tokens;
+    if (first === undefined) {
+      const collection = termId
+        ? this.db.notes.where('termId').equals(termId)
+        : this.db.notes.orderBy('updatedAt').reverse();
+      const notes = termId
+        ? newestFirst(await collection.toArray())
+        : await collection.limit(limit).toArray();
+      return notes.slice(0, limit).map(withoutWords);
+    }
+    // The longest token narrows the candidates through the index; the rest is checked in memory.
+    const ids = await this.db.notes.where('words').startsWith(first).primaryKeys();
+    const candidates = await this.db.notes.bulkGet([...new Set(ids)]);
+    const found = candidates.filter(
+      (note): note is StoredNote =>
+        note !== undefined &&
+        (!termId || note.termId === termId) &&
+        matchesQuery(note.words, tokens),
+    );
+    return newestFirst(found).slice(0, limit).map(withoutWords);
+  }
+
+  async count(): Promise<number> {
+    return this.db.notes.count();
+  }
+
+  #withWords(note: Note): StoredNote {
+    const term = note.termId ? this.termName(note.termId) : undefined;
+    return { ...note, words: searchWords(note.body, note.quote?.exact, note.title, term) };
+  }
+}
+
+function withoutWords({ words: _words, ...note }: StoredNote): Note {
+  return note;
+}
+
+function newestFirst<T extends { updatedAt: number }>(notes: T[]): T[] {
+  return notes.sort((a, b) => b.updatedAt - a.updatedAt);
+}
