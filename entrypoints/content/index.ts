@@ -4,6 +4,7 @@ import { bundledGlossary } from '~/lib/glossary';
 import { compileMatcher } from '~/lib/match';
 import { contentRequestSchemas, type ContentProtocol } from '~/lib/messages';
 import { handleMessages } from '~/lib/messaging/protocol';
+import { quoteOfSelection } from '~/lib/notes/quote-dom';
 import { disabledSites, isSiteEnabled, siteKey } from '~/lib/settings';
 import { PageLens } from './page-lens';
 import './highlights.css';
@@ -22,6 +23,11 @@ export default defineContentScript({
       contentRequestSchemas,
       {
         pageTerms: () => lens.pageTerms(),
+        pageContext: () => ({
+          url: location.href,
+          title: document.title,
+          selection: quoteOfSelection(getSelection()),
+        }),
         showTerm: ({ entryId }) => lens.showTerm(entryId),
         stepTerm: ({ direction }) => lens.step(direction),
       },
