@@ -93,7 +93,18 @@ export class NoteStore {
    * Newest notes first, optionally only those matching a query (every word of it, as a word
    * prefix, in body, quote, page title or term) and/or about one term.
    */
-  async search({ query = '', termId, limit = 50 }: SearchOptions = {}): Promise<Note[]> {
+  async search(options: SearchOptions = {}): Promise<Note[]> {
+    const start = performance.now();
+    const notes = await this.#search(options);
+    performance.measure('credit-lens:notes:search', {
+      start,
+      end: performance.now(),
+      detail: { query: options.query ?? '', termId: options.termId ?? null, results: notes.length },
+    });
+    return notes;
+  }
+
+  async #search({ query = '', termId, limit = 50 }: SearchOptions): Promise<Note[]> {
     const tokens = queryTokens(query);
     const [first] = tokens;
     if (first === undefined) {

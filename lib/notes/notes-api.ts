@@ -36,8 +36,12 @@ async function request<K extends keyof NotesProtocol & string>(
   method: K,
   data: NotesProtocol[K]['request'],
 ): Promise<NotesProtocol[K]['response']> {
+  const start = performance.now();
   try {
-    return await sendToExtension<NotesProtocol, K>(method, data);
+    const result = await sendToExtension<NotesProtocol, K>(method, data);
+    // The round trip as the reader feels it (benchmarks read these: `credit-lens:notes:saveNote`).
+    performance.measure(`credit-lens:notes:${method}`, { start, end: performance.now() });
+    return result;
   } catch (error) {
     if (error instanceof MessageError && /context invalidated|Receiving end/i.test(error.message)) {
       throw new Error(
