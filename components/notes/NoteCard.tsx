@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import type { Note } from '~/lib/notes/note';
+import { linkablePageUrl } from '~/lib/notes/page-link';
 import { NoteEditor } from './NoteEditor';
 
 interface NoteCardProps {
@@ -8,14 +9,21 @@ interface NoteCardProps {
   termName?: string;
   onEdit: (body: string) => Promise<void>;
   onDelete: () => void;
+  /**
+   * Called when the page link is clicked; may `preventDefault()` and open the page itself (an
+   * extension popup may ignore a plain `target=_blank` click). Without it the link just works.
+   */
+  onOpenPage?: (url: string, event: MouseEvent<HTMLAnchorElement>) => void;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** One note: its quote, its text, where it was written; edit and delete in place. */
-export function NoteCard({ note, termName, onEdit, onDelete }: NoteCardProps) {
+export function NoteCard({ note, termName, onEdit, onDelete, onOpenPage }: NoteCardProps) {
   const [editing, setEditing] = useState(false);
   const page = note.title.trim() || pageLabel(note.url);
+  // Only web pages and files become links: never `javascript:` or `data:`.
+  const href = linkablePageUrl(note.url);
   return (
     <article className="note" aria-label={`Note: ${note.body.slice(0, 60)}`}>
       {termName && <p className="note-term">{termName}</p>}
@@ -34,9 +42,19 @@ export function NoteCard({ note, termName, onEdit, onDelete }: NoteCardProps) {
         <p className="note-body">{note.body}</p>
       )}
       <footer className="note-meta">
-        <a href={note.url} target="_blank" rel="noopener noreferrer" title={note.url}>
-          {page}
-        </a>
+        {href ? (
+          <a
+            href={href}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={note.url}
+            onClick={onOpenPage && ((event) => onOpenPage(href, event))}
+          >
+            {page}
+          </a>
+        ) : (
+          <span title={note.url}>{page}</span>
+        )}
         <time dateTime={new Date(note.updatedAt).toISOString()}>
           {dateFormat.format(note.updatedAt)}
         </time>

@@ -1,11 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '~/components/popup/PopupApp';
+import { db } from '~/lib/db';
+import { bundledGlossary } from '~/lib/glossary';
+import { NoteStore } from '~/lib/notes/note-store';
+import { openedAsPage } from '~/lib/popup/popup-mode';
 import { targetTabId } from '~/lib/popup/target-tab';
+import '~/components/notes/notes.css';
 import './popup.css';
+
+// The popup is an extension page: it shares the database's origin and reads it directly; every
+// write still goes through the store, which validates it.
+const store = new NoteStore(db, (id) => bundledGlossary().get(id)?.term);
+const findTab = () => targetTabId(location.search);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PopupApp findTab={() => targetTabId(location.search)} />
+    <PopupApp
+      findTab={findTab}
+      store={store}
+      closePopup={openedAsPage(location.search) ? undefined : () => window.close()}
+    />
   </StrictMode>,
 );

@@ -39,20 +39,21 @@ export class MessageError extends Error {
 }
 
 /** Sends a request to the background / extension pages. */
-export function sendToExtension<P extends ProtocolMap, K extends keyof P & string>(
+export async function sendToExtension<P extends ProtocolMap, K extends keyof P & string>(
   method: K,
   data: P[K]['request'],
 ): Promise<P[K]['response']> {
-  return unwrap(browser.runtime.sendMessage(envelope(method, data)));
+  // `async` and the thunk: a send that throws synchronously (context invalidated) still rejects.
+  return unwrap(() => browser.runtime.sendMessage(envelope(method, data)));
 }
 
 /** Sends a request to the content script of a tab (its top frame). */
-export function sendToTab<P extends ProtocolMap, K extends keyof P & string>(
+export async function sendToTab<P extends ProtocolMap, K extends keyof P & string>(
   tabId: number,
   method: K,
   data: P[K]['request'],
 ): Promise<P[K]['response']> {
-  return unwrap(browser.tabs.sendMessage(tabId, envelope(method, data), { frameId: 0 }));
+  return unwrap(() => browser.tabs.sendMessage(tabId, envelope(method, data), { frameId: 0 }));
 }
 
 /**
@@ -123,10 +124,10 @@ function isEnvelope(message: unknown): message is Envelope {
   );
 }
 
-async function unwrap<T>(pending: Promise<unknown>): Promise<T> {
+async function unwrap<T>(send: () => Promise<unknown>): Promise<T> {
   let reply: unknown;
   try {
-    reply = await pending;
+    reply = await send();
   } catch (error) {
     // "Receiving end does not exist", "Extension context invalidated", …
     throw new MessageError(error instanceof Error ? error.message : String(error));

@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react';
+import { NoteEditor } from '~/components/notes/NoteEditor';
+import type { ContentProtocol, PageContext } from '~/lib/messages';
+import { sendToTab } from '~/lib/messaging/protocol';
+import { LIMITS, newNoteId } from '~/lib/notes/note';
+import type { NoteStore } from '~/lib/notes/note-store';
+import { PopupNoteList } from './PopupNoteList';
+import { useLiveResult } from './use-live-result';
+
+interface PageNotesProps {
+  store: NoteStore;
+  tabId: number;
+}
+
+/** A note being written: its id is fixed when the editor opens, so a retried save is one note. */
+interface Draft {
+  id: string;
+  page: PageContext;
+}
+
+type PageState = { kind: 'loading' } | { kind: 'ready'; page: PageContext } | { kind: 'failed' };
+
+/** Notes written on the tab's page (from the popup or a term's popover), and "New note". */
+export function PageNotes({ store, tabId }: PageNotesProps) {
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+
+  // The page's URL comes from its content script: the popup has no `tabs` permission to read it.
+  useEffect(() => {
+    let current = true;
+    askPageContext(tabId).then(
+      (context) => current && setPage({ kind: 'ready', page: context }),
+      () => current && setPage({ kind: 'failed' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [tabId]);
+
+  return (
+    <section className="page-notes" aria-labelledby="page-notes-heading">
+      <h2 id="page-notes-heading" className="popup-count">
+        Notes on this page
+      </h2>
+      <NewPageNote store={store} tabId={tabId} />
+      {page.kind === 'loading' && <p className="popup-muted">Reading your notes…</p>}
+      {page.kind === 'failed' && (
+        <p className="popup-muted">
+          Credit Lens could not ask this page for its address; reload the page to see its notes.
+        </p>
+      )}
+      {page.kind === 'ready' && <NotesOnPage store={store} url={page.page.url} />}
+    </section>
+  );
+}
+
+/** Live: a note saved elsewhere (the popover, another window) appears without a reload. */
+function NotesOnPage({ store, url }: { store: NoteStore; url: string }) {
+  const notes = useLiveResult(() => store.forPage(url), [store, url]);
+  if (notes.kind === 'loading') return <p className="popup-muted">Reading your notes…</p>;
+  if (notes.kind === 'failed') {
+    return (
+      <p className="note-error" role="alert">
+        Your notes could not be read: {notes.error}
+      </p>
+    );
+  }
+  return (
+    <PopupNoteList
+      store={store}
+      notes={notes.value}
+      label="Notes on this page"
+      empty={
+        <p className="popup-muted">
+          No notes on this page yet. To quote a passage, select it on the page before choosing New
+          note.
+        </p>
+      }
+    />
+  );
+}
+
+/** "New note": quotes whatever the reader has selected on the page when they choose it. */
+function NewPageNote({ store, tabId }: PageNotesProps) {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [opening, setOpening] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const open = async () => {
+    setOpening(true);
+    setError(null);
+    try {
+      // Asked now, not when the popup opened: the selection is the one the reader means.
+      const page = await askPageContext(tabId);
+      // A page may have any title; the note keeps at most its limit rather than fail to save.
+      const title = page.title.slice(0, LIMITS.titleChars);
+      setDraft({ id: newNoteId(), page: { ...page, title } });
+    } catch (caught) {
+      setError(
+        `Credit Lens could not reach this page (${caught instanceof Error ? caught.message : String(caught)}). Reload it and try again.`,
+      );
+    } finally {
+      setOpening(false);
+    }
+  };
+
+  if (!draft) {
+    return (
+      <>
+        <button
+          type="button"
+          className="popup-button button-primary"
+          disabled={opening}
+          onClick={() => void open()}
+        >
+          New note
+        </button>
+        {error && (
+          <p className="note-error" role="alert">
+            {error}
+          </p>
+        )}
+      </>
+    );
+  }
+
+  const { url, title, selection } = draft.page;
+  return (
+    <div className="note-draft">
+      {selection ? (
+        <blockquote className="note-quote" aria-label="Quoted from the page">
+          {selection.exact}
+        </blockquote>
+      ) : (
+        <p className="popup-muted popup-hint">
+          Nothing is selected on the page, so this note quotes nothing.
+        </p>
+      )}
+      <NoteEditor
+        label="New note on this page"
+        saveLabel="Save note"
+        onSave={async (body) => {
+          await store.save({ id: draft.id, url, title, quote: selection, body });
+          setDraft(null);
+        }}
+        onCancel={() => setDraft(null)}
+      />
+    </div>
+  );
+}
+
+/** Async, so that a messaging API that throws instead of rejecting still ends up as a rejection. */
+async function askPageContext(tabId: number): Promise<PageContext> {
+  return sendToTab<ContentProtocol, 'pageContext'>(tabId, 'pageContext', null);
+}

@@ -1,0 +1,27 @@
+/** What the "All notes" list tells the reader about how much of it is shown. */
+export interface ListSummaryInput {
+  /** Notes shown now. */
+  shown: number;
+  /** Every note there is (the database count); only meaningful when nothing filters the list. */
+  total: number;
+  /** Whether a search or term filter narrows the list (then `total` is not the match count). */
+  filtered: boolean;
+  /** Whether more matching notes exist beyond those shown. */
+  hasMore: boolean;
+}
+
+const count = (n: number) => n.toLocaleString('en');
+const notes = (n: number) => (n === 1 ? '1 note' : `${count(n)} notes`);
+
+/**
+ * Counting every match of a search would mean reading every matching note, which is what the
+ * popup avoids with thousands of notes; so a filtered list only says whether there are more.
+ */
+export function listSummary({ shown, total, filtered, hasMore }: ListSummaryInput): string {
+  if (filtered) {
+    if (hasMore) return `Showing the newest ${count(shown)} matches`;
+    return shown === 1 ? '1 matching note' : `${count(shown)} matching notes`;
+  }
+  if (shown < total) return `Showing ${count(shown)} of ${notes(total)}`;
+  return notes(shown);
+}
