@@ -125,6 +125,52 @@ describe('NoteStore', () => {
     });
   });
 
+  describe('search on many notes', () => {
+    // Shrunk so that each of the three ways a search reads is reached with a few dozen notes.
+    const tuned = () =>
+      new NoteStore(
+        db,
+        () => undefined,
+        () => clock++,
+        { newestRead: 5, keysPerToken: 8 },
+      );
+    beforeEach(async () => {
+      const s = tuned();
+      // Oldest first: the rare words are in old notes, far behind the newest ones.
+      await s.save(draft({ body: 'omega alpha beta', termId: undefined, quote: null }));
+      await s.save(draft({ body: 'delta epsilon together', termId: undefined, quote: null }));
+      for (let i = 0; i < 10; i++) {
+        await s.save(draft({ body: `delta apart ${i}`, termId: undefined, quote: null }));
+        await s.save(draft({ body: `epsilon apart ${i}`, termId: undefined, quote: null }));
+      }
+      for (let i = 0; i < 30; i++) {
+        await s.save(draft({ body: `alpha beta filler ${i}`, termId: undefined, quote: null }));
+      }
+    });
+    // A small limit, so the first read (4 × limit, at least 5 newest notes) stays small too.
+    const bodies = async (query: string, limit = 1) =>
+      (await tuned().search({ query, limit })).map((n) => n.body);
+
+    it('finds common words among the newest notes first', async () => {
+      expect(await bodies('filler', 3)).toEqual([
+        'alpha beta filler 29',
+        'alpha beta filler 28',
+        'alpha beta filler 27',
+      ]);
+    });
+
+    it('finds a rare word in an old note through the index', async () => {
+      expect(await bodies('omega')).toEqual(['omega alpha beta']);
+      expect(await bodies('alpha omega')).toEqual(['omega alpha beta']);
+    });
+
+    it('finds a rare combination of common words by walking every note', async () => {
+      // "delta" and "epsilon" are each in more notes than the index is asked for.
+      expect(await bodies('delta epsilon')).toEqual(['delta epsilon together']);
+      expect(await bodies('delta omega')).toEqual([]);
+    });
+  });
+
   describe('rejects bad input and writes nothing', () => {
     it.each<[string, Partial<NewNote> | Record<string, unknown>, RegExp]>([
       ['an empty body', { body: '   ' }, /empty/],

@@ -11,6 +11,16 @@ import {
 import { matchesQuery, queryTokens, searchWords } from './search-words';
 import { urlKey } from './url-key';
 
+/** How a search reads (see `#search`); tests shrink these to reach every path with few notes. */
+export interface SearchTuning {
+  /** How many of the newest notes a search reads first. */
+  newestRead: number;
+  /** Index keys read per query token before the token counts as too common to narrow on. */
+  keysPerToken: number;
+}
+
+const DEFAULT_TUNING: SearchTuning = { newestRead: 200, keysPerToken: 1_000 };
+
 /** Looks up a glossary term's display name, for the search index. */
 export type TermName = (termId: string) => string | undefined;
 
@@ -26,6 +36,7 @@ export class NoteStore {
     private readonly db: CreditLensDb,
     private readonly termName: TermName,
     private readonly now: () => number = Date.now,
+    private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {}
 
   /** Saves a new note; saving the same id again (a retry) updates it instead of duplicating it. */
@@ -106,26 +117,55 @@ export class NoteStore {
 
   async #search({ query = '', termId, limit = 50 }: SearchOptions): Promise<Note[]> {
     const tokens = queryTokens(query);
-    const [first] = tokens;
-    if (first === undefined) {
-      const collection = termId
-        ? this.db.notes.where('termId').equals(termId)
-        : this.db.notes.orderBy('updatedAt').reverse();
-      const notes = termId
-        ? newestFirst(await collection.toArray())
-        : await collection.limit(limit).toArray();
-      return notes.slice(0, limit).map(withoutWords);
+    const ofTerm = (note: StoredNote) => !termId || note.termId === termId;
+    if (tokens.length === 0) {
+      if (termId) {
+        return newestFirst(await this.db.notes.where('termId').equals(termId).toArray())
+          .slice(0, limit)
+          .map(withoutWords);
+      }
+      return (await this.db.notes.orderBy('updatedAt').reverse().limit(limit).toArray()).map(
+        withoutWords,
+      );
     }
-    // The longest token narrows the candidates through the index; the rest is checked in memory.
-    const ids = await this.db.notes.where('words').startsWith(first).primaryKeys();
-    const candidates = await this.db.notes.bulkGet([...new Set(ids)]);
-    const found = candidates.filter(
-      (note): note is StoredNote =>
-        note !== undefined &&
-        (!termId || note.termId === termId) &&
-        matchesQuery(note.words, tokens),
+    const matches = (note: StoredNote | undefined): note is StoredNote =>
+      note !== undefined && ofTerm(note) && matchesQuery(note.words, tokens);
+
+    // Common words: the newest notes hold enough matches; one bounded read finds them.
+    const newest = await this.db.notes
+      .orderBy('updatedAt')
+      .reverse()
+      .limit(Math.max(this.tuning.newestRead, 4 * limit))
+      .toArray();
+    const early = newest.filter(matches);
+    if (early.length >= limit) return early.slice(0, limit).map(withoutWords);
+
+    // Rarer words: the words index names the candidates. Keys are capped per token, because
+    // reading thousands of keys is what is slow (IndexedDB answers key by key); the smallest
+    // complete set is enough to narrow on, and every candidate is checked against all tokens.
+    const keySets = await Promise.all(
+      tokens.map((token) =>
+        this.db.notes
+          .where('words')
+          .startsWith(token)
+          .limit(this.tuning.keysPerToken)
+          .primaryKeys(),
+      ),
     );
-    return newestFirst(found).slice(0, limit).map(withoutWords);
+    const complete = keySets.filter((keys) => keys.length < this.tuning.keysPerToken);
+    if (complete.length === 0) {
+      // Every word is common but together they are rare: walk all notes, newest first.
+      const found = await this.db.notes
+        .orderBy('updatedAt')
+        .reverse()
+        .filter(matches)
+        .limit(limit)
+        .toArray();
+      return found.map(withoutWords);
+    }
+    const smallest = complete.reduce((a, b) => (a.length <= b.length ? a : b));
+    const candidates = await this.db.notes.bulkGet([...new Set(smallest)]);
+    return newestFirst(candidates.filter(matches)).slice(0, limit).map(withoutWords);
   }
 
   async count(): Promise<number> {

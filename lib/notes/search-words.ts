@@ -3,8 +3,8 @@ import { foldText } from '../match';
 /**
  * Words for the notes' full-text index: folded (case, accents, full-width) like glossary matching,
  * split at anything that is not a letter or digit. Chinese has no spaces between words, so Han
- * text is indexed as single characters and as pairs of neighbours: a query of one or two
- * characters then finds it directly, and longer queries are confirmed by `matchesQuery`.
+ * text is indexed as single characters and as pairs of neighbours; a longer Chinese query becomes
+ * the pairs it is made of, all of which a matching note must have.
  */
 
 /** A note of 100 kB has a few thousand distinct words; beyond this the index grows for little. */
@@ -29,7 +29,7 @@ export function queryTokens(query: string): string[] {
   return [...new Set(tokens(query))].sort((a, b) => b.length - a.length);
 }
 
-/** Whether every query token starts one of the note's words. */
+/** Whether every query token starts one of the note's words (the words index's own rule). */
 export function matchesQuery(words: readonly string[], tokensOfQuery: readonly string[]): boolean {
   return tokensOfQuery.every((token) => words.some((word) => word.startsWith(token)));
 }
