@@ -6,7 +6,7 @@ import globals from 'globals';
 // The project renders text only: HTML-string sinks are errors everywhere, tests included.
 const htmlSinks = [
   {
-    selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]",
+    selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
     message: 'Build nodes or render text; never parse HTML strings (innerHTML/outerHTML).',
   },
   {

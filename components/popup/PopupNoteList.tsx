@@ -31,7 +31,8 @@ export function PopupNoteList({ store, notes, label, empty }: PopupNoteListProps
 
   // The first list on screen after the popup opened; the notes benchmark reads this mark.
   useEffect(() => {
-    if (performance.getEntriesByName(FIRST_LIST_MARK).length === 0) performance.mark(FIRST_LIST_MARK);
+    if (performance.getEntriesByName(FIRST_LIST_MARK).length === 0)
+      performance.mark(FIRST_LIST_MARK);
   }, []);
 
   return (
