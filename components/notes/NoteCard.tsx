@@ -25,7 +25,7 @@ export function NoteCard({ note, termName, onEdit, onDelete, onOpenPage }: NoteC
   // Only web pages and files become links: never `javascript:` or `data:`.
   const href = linkablePageUrl(note.url);
   return (
-    <article className="note" aria-label={`Note: ${note.body.slice(0, 60)}`}>
+    <article className="note" aria-label={`Note: ${excerpt(note.body)}`}>
       {termName && <p className="note-term">{termName}</p>}
       {note.quote && <blockquote className="note-quote">{note.quote.exact}</blockquote>}
       {editing ? (
@@ -80,4 +80,10 @@ function pageLabel(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** The start of a note, for its accessible name: one line, cut at 60 characters. */
+function excerpt(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim();
+  return line.length <= 60 ? line : `${line.slice(0, 60).trimEnd()}…`;
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -62,6 +62,11 @@ export interface LaunchBrowserOptions {
    * built, so two loads compare equal; content scripts still run in both browsers.
    */
   pageScripts?: boolean;
+  /**
+   * A profile folder to keep (and reuse on the next launch), for tests of what survives a browser
+   * restart. Without it puppeteer makes a fresh temporary profile and deletes it on close.
+   */
+  userDataDir?: string;
 }
 
 export interface LaunchedBrowser {
@@ -90,14 +95,16 @@ export const viewport = { width: 1280, height: 800 } as const;
  */
 export async function launchBrowser(
   name: BrowserName,
-  { extension = true, headless = true, pageScripts = true }: LaunchBrowserOptions = {},
+  { extension = true, headless = true, pageScripts = true, userDataDir }: LaunchBrowserOptions = {},
 ): Promise<LaunchedBrowser> {
   // Resolve the build before launching, so a missing build fails fast with its own message.
   const extensionPath = extension ? extensionDir(name) : undefined;
   const executable = executablePath(name);
   // Firefox gives each add-on a random internal UUID for its moz-extension:// origin; fixing it
   // up front (the pref Firefox keeps them in) lets tests open its pages and recognise its errors.
-  const firefoxUuid = randomUUID();
+  // A kept profile keeps its UUID across launches, or its moz-extension:// origin (and with it
+  // the extension's IndexedDB) would change at every restart.
+  const firefoxUuid = userDataDir ? uuidFrom(userDataDir) : randomUUID();
 
   const proxy = await startDeadEndProxy();
   let browser: Browser;
@@ -106,6 +113,7 @@ export async function launchBrowser(
       executablePath: executable,
       headless,
       defaultViewport: headless ? viewport : null,
+      userDataDir,
     } satisfies LaunchOptions;
     browser =
       name === 'chromium'
@@ -187,6 +195,12 @@ export async function launchBrowser(
     }
   }
   return launched;
+}
+
+/** A UUID that is always the same for the same seed. */
+function uuidFrom(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The add-on id Firefox knows the extension by (from the Firefox build's manifest). */
