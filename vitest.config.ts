@@ -16,6 +16,7 @@ export default defineConfig({
             'entrypoints/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
+          setupFiles: ['test/testing-library-setup.ts'],
         },
       },
       {

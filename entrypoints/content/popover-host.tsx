@@ -7,6 +7,7 @@ import {
 import { PopoverApp } from '~/components/PopoverApp';
 import type { PopoverStore } from '~/components/popover-store';
 import notesCss from '~/components/notes/notes.css?inline';
+import paletteCss from '~/components/palette.css?inline';
 import popoverCss from '~/components/popover.css?inline';
 import type { Glossary } from '~/lib/glossary';
 import { messagingNotesApi } from '~/lib/notes/notes-api';
@@ -58,7 +59,7 @@ export class PopoverHost {
       append: 'last',
       // Closed: the page's scripts cannot reach into the popover (or the notes typed into it).
       mode: 'closed',
-      css: `${popoverCss}\n${notesCss}`,
+      css: [paletteCss, popoverCss, notesCss].join('\n'),
       // Keys typed in the popover must not trigger the page's own shortcuts.
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container) => {

@@ -6,6 +6,7 @@ import { bundledGlossary } from '~/lib/glossary';
 import { NoteStore } from '~/lib/notes/note-store';
 import { openedAsPage } from '~/lib/popup/popup-mode';
 import { targetTabId } from '~/lib/popup/target-tab';
+import '~/components/palette.css';
 import '~/components/notes/notes.css';
 import './popup.css';
 

@@ -1,13 +1,11 @@
+import { FlowCache } from '../scan/layout';
 import type { Quote } from './note';
 import { contextQuote, sentenceQuote } from './quote';
 
-/** The nearest ancestor that holds a whole paragraph of text (not an inline element). */
+/** The block that holds a node's paragraph: the container of its inline run, as the scanner sees it. */
 function paragraphOf(node: Node): Element | null {
-  let el = node instanceof Element ? node : node.parentElement;
-  while (el && el.parentElement && getComputedStyle(el).display.startsWith('inline')) {
-    el = el.parentElement;
-  }
-  return el;
+  const el = node instanceof Element ? node : node.parentElement;
+  return el && new FlowCache().blockContainer(el);
 }
 
 /** The paragraph's text and where the range lies in it. */
