@@ -68,16 +68,6 @@ describe('MatchRegistry', () => {
     expect(registry.matchAt(a, 9)).toBeUndefined();
   });
 
-  it('notifies subscribers of changes', () => {
-    const { registry, a } = setup();
-    let calls = 0;
-    const unsubscribe = registry.subscribe(() => calls++);
-    registry.removeNodes([a]);
-    unsubscribe();
-    registry.clear();
-    expect(calls).toBe(1);
-  });
-
   it('takes its highlight out of the page registry when disposed', () => {
     const { registry, highlights } = setup();
     registry.dispose();

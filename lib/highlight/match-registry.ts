@@ -21,7 +21,6 @@ export class MatchRegistry {
   readonly #all = new Set<PageMatch>();
   readonly #highlight = new Highlight();
   readonly #registry: HighlightRegistry;
-  readonly #listeners = new Set<() => void>();
 
   constructor(registry: HighlightRegistry = CSS.highlights) {
     this.#registry = registry;
@@ -33,7 +32,6 @@ export class MatchRegistry {
   }
 
   add(matches: Iterable<PageMatch>): void {
-    let changed = false;
     for (const match of matches) {
       this.#all.add(match);
       this.#highlight.add(match.range);
@@ -42,21 +40,17 @@ export class MatchRegistry {
         if (list) insertSorted(list, match);
         else this.#byNode.set(node, [match]);
       }
-      changed = true;
     }
-    if (changed) this.#notify();
   }
 
   /** Drops every match that touches one of these text nodes. */
   removeNodes(nodes: Iterable<Text>): void {
-    let changed = false;
     for (const node of nodes) {
       const list = this.#byNode.get(node);
       if (!list) continue;
-      for (const match of list) changed = this.#drop(match, node) || changed;
+      for (const match of list) this.#drop(match, node);
       this.#byNode.delete(node);
     }
-    if (changed) this.#notify();
   }
 
   /** Drops every match that touches a text node inside `root` (or is `root`). */
@@ -97,29 +91,21 @@ export class MatchRegistry {
     return counts;
   }
 
-  /** Calls `listener` after every change; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
   clear(): void {
     this.#all.clear();
     this.#byNode.clear();
     this.#highlight.clear();
-    this.#notify();
   }
 
   /** Removes our highlight from the page's registry entirely. */
   dispose(): void {
     this.clear();
-    this.#listeners.clear();
     if (this.#registry.get(TERM_HIGHLIGHT) === this.#highlight)
       this.#registry.delete(TERM_HIGHLIGHT);
   }
 
-  #drop(match: PageMatch, except: Text): boolean {
-    if (!this.#all.delete(match)) return false;
+  #drop(match: PageMatch, except: Text): void {
+    if (!this.#all.delete(match)) return;
     this.#highlight.delete(match.range);
     for (const other of match.nodes) {
       if (other === except) continue;
@@ -129,11 +115,6 @@ export class MatchRegistry {
       if (i >= 0) list.splice(i, 1);
       if (list.length === 0) this.#byNode.delete(other);
     }
-    return true;
-  }
-
-  #notify(): void {
-    for (const listener of this.#listeners) listener();
   }
 }
 
