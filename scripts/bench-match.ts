@@ -9,8 +9,8 @@
  * slower with every term it holds, and at thousands of terms it takes minutes per megabyte, so it
  * is first timed on a slice and only run on the whole text when that predicts < 20 s.
  */
-import type { Alias } from '../lib/glossary/schema';
-import { compileMatcher, type MatchableEntry } from '../lib/match/index';
+
+import { compileMatcher, type MatchableAlias, type MatchableEntry } from '../lib/match/index';
 
 const SIZES = [10, 100, 1_000, 10_000];
 const TEXT_LENGTH = 1_000_000;
@@ -66,7 +66,7 @@ function hanString(length: number): string {
   return s;
 }
 
-const alias = (text: string, lang: Alias['lang'], sensitive = false): Alias => ({
+const alias = (text: string, lang: MatchableAlias['lang'], sensitive = false): MatchableAlias => ({
   text,
   lang,
   case: sensitive ? 'sensitive' : 'insensitive',
@@ -102,7 +102,7 @@ function syntheticEntries(count: number): MatchableEntry[] {
   const entries: MatchableEntry[] = [];
   for (let i = 0; i < count; i++) {
     const roll = random();
-    let aliases: Alias[];
+    let aliases: MatchableAlias[];
     if (roll < 0.6) {
       const words = Array.from({ length: between(1, 3) }, pseudoWord);
       aliases = [alias(words.join(' '), 'en')];

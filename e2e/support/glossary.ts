@@ -9,13 +9,17 @@ import { repoRoot } from './paths';
  * popover a term should open without repeating the glossary's wording. (`lib/glossary/index.ts`
  * imports the JSON through WXT's `~` alias, which only the unit-test project resolves.)
  */
-const entries = v.parse(
+const GLOSSARY_FILES = ['china', 'western', 'shared', 'institutions'];
+
+export const glossaryEntries: readonly GlossaryEntry[] = v.parse(
   GlossarySchema,
-  JSON.parse(readFileSync(path.join(repoRoot, 'assets/glossary/glossary.json'), 'utf8')),
+  GLOSSARY_FILES.flatMap((name): unknown[] =>
+    JSON.parse(readFileSync(path.join(repoRoot, `assets/glossary/${name}.json`), 'utf8')),
+  ),
 );
 
 export function glossaryEntry(id: string): GlossaryEntry {
-  const entry = entries.find((candidate) => candidate.id === id);
+  const entry = glossaryEntries.find((candidate) => candidate.id === id);
   if (!entry) throw new Error(`The glossary has no entry "${id}"`);
   return entry;
 }

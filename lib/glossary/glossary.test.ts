@@ -1,3 +1,5 @@
+import * as OpenCC from 'opencc-js';
+import { pinyin as pinyinOf } from 'pinyin-pro';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { bundledGlossary, parseGlossary, type AliasLang, type GlossaryEntry } from './index';
@@ -201,21 +203,45 @@ const REQUIRED: { id: string; term: string; aliases: RequiredAlias[] }[] = [
   },
 ];
 
-/** Section headings of the seminar report that `seminar.passage` may cite. */
-const SEMINAR_SECTIONS = [
-  'Opening (untitled)',
-  'An American Perspective on the Construction of China’s Integrity (chengxin) System',
-  'The Core Content of the Hidden Construction of Credit in the United States',
-  'The Ultimate Purpose of the Operation of the U.S. Credit System',
-  'The Challenges of U.S. Style Social Credit Construction',
-];
+/** Section headings of the seminar report that `seminar.passage` may cite, with their paragraphs. */
+const SEMINAR_SECTIONS = new Map([
+  ['Opening (untitled)', 1],
+  ['An American Perspective on the Construction of China’s Integrity (chengxin) System', 1],
+  ['The Core Content of the Hidden Construction of Credit in the United States', 1],
+  ['The Ultimate Purpose of the Operation of the U.S. Credit System', 1],
+  ['The Challenges of U.S. Style Social Credit Construction', 3],
+]);
 
-/** Words far too common to mark on every page they appear on. */
-const BANNED_ALIASES = ['credit', 'compliance', 'integrity', 'design', 'data', 'ideology', 'risk'];
+/**
+ * Everyday English words. An alias made only of these (and small joining words) would light up
+ * ordinary pages in some other sense — "risk management", "data collection", "party leadership" —
+ * so it is allowed only when its entry opts in with `standalone` and the form is the entry's
+ * precise meaning wherever it appears ("credit score").
+ */
+const GENERIC_WORDS = new Set(
+  (
+    'credit credits integrity compliance ideology ideologies risk risks governance transparency ' +
+    'algorithm algorithms algorithmic data design culture control controls management ' +
+    'information supervision score scores bias analysis collection retention leadership party ' +
+    'superstructure'
+  ).split(' '),
+);
+const JOINING_WORDS = new Set(['and', 'of', 'the', 'in', 'a', 'an', 'to', 'for', 'by', 'or']);
 
-/** Single-word, case-insensitive English aliases that were judged specific enough to mark. */
-const SINGLE_WORD_ALLOWED: string[] = [];
+/** The seminar report: every entry cites it among its sources. */
+const SEMINAR_SOURCE = { by: 'Zhonghongwang', year: 2018 };
+
 const MAX_MATCHED_SYLLABLES = 8;
+
+const TO_TRADITIONAL = (['t', 'tw', 'hk'] as const).map((to) =>
+  OpenCC.Converter({ from: 'cn', to }),
+);
+
+/**
+ * Where pinyin-pro's reading of a polyphonic character is not the one this term uses, the right
+ * reading is written here, with the reason.
+ */
+const PINYIN_READINGS = new Map<string, string>([]);
 
 describe('bundled glossary', () => {
   // If the file does not parse, the per-entry tables are empty and the next test reports why.
@@ -227,10 +253,12 @@ describe('bundled glossary', () => {
   }
   const byId = entries.map((e) => [e.id, e] as const);
 
-  it('parses and has the required entries plus 8–12 more', () => {
+  it('parses and has at least 40 entries, in every category', () => {
     expect(() => bundledGlossary()).not.toThrow();
-    expect(entries.length).toBeGreaterThanOrEqual(REQUIRED.length + 8);
-    expect(entries.length).toBeLessThanOrEqual(REQUIRED.length + 12);
+    expect(entries.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(entries.map((e) => e.category))).toEqual(
+      new Set(['china', 'western', 'shared', 'institutions']),
+    );
   });
 
   it.each(REQUIRED)('has entry $id with its required aliases', ({ id, term, aliases }) => {
@@ -246,7 +274,7 @@ describe('bundled glossary', () => {
     const xinyong = entryById('xinyong');
     expect(xinyong.chinese).toEqual({ simplified: '信用', traditional: '信用' });
     expect(xinyong.aliases.filter((a) => a.text === '信用')).toEqual([
-      { text: '信用', lang: 'zh-Hans', case: 'insensitive' },
+      { text: '信用', lang: 'zh-Hans', case: 'insensitive', standalone: false, prefer: false },
     ]);
   });
 
@@ -309,23 +337,40 @@ describe('bundled glossary', () => {
 
   it.each(byId)('%s: English aliases are specific enough to mark', (_id, entry) => {
     for (const alias of entry.aliases.filter((a) => a.lang === 'en')) {
-      expect(BANNED_ALIASES, alias.text).not.toContain(fold(alias.text));
       expect(alias.text, 'aliases are trimmed and singly spaced').toBe(
         alias.text.trim().replace(/\s+/g, ' '),
       );
       if (alias.case === 'sensitive') {
         expect(alias.text, 'case-sensitive aliases are acronyms').toMatch(/^[A-Z0-9]{2,}$/);
-      } else if (!alias.text.includes(' ')) {
-        expect(SINGLE_WORD_ALLOWED, `single-word alias "${alias.text}"`).toContain(alias.text);
+        continue;
+      }
+      const words = fold(alias.text)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+      const meaningful = words.filter((w) => !JOINING_WORDS.has(w));
+      const onlyEveryday = meaningful.every((w) => GENERIC_WORDS.has(w));
+      if (words.length === 1 || onlyEveryday) {
+        expect(alias.standalone, `"${alias.text}" needs the entry to opt in (standalone)`).toBe(
+          true,
+        );
+        // Opting in cannot rescue a single everyday word: "credit" alone is never a term.
+        expect(words.length === 1 && onlyEveryday, `"${alias.text}" alone is too common`).toBe(
+          false,
+        );
       }
     }
   });
 
-  it('never lets two entries claim the same written form', () => {
+  it('has the generic words of the issue in its everyday list', () => {
+    const named = 'credit integrity compliance ideology risk governance transparency algorithm';
+    for (const word of named.split(' ')) expect(GENERIC_WORDS.has(word), word).toBe(true);
+  });
+
+  it('never lets two entries claim the same written form without a declared preference', () => {
     const owner = new Map<string, string>();
     const clashes: string[] = [];
     for (const entry of entries) {
-      for (const alias of entry.aliases) {
+      for (const alias of entry.aliases.filter((a) => !a.prefer)) {
         const forms =
           alias.lang === 'pinyin'
             ? [fold(alias.text), fold(alias.text).replace(/ /g, '')]
@@ -358,9 +403,46 @@ describe('bundled glossary', () => {
     const { passage, said } = entry.seminar;
     const match = /"([^"]+)", ¶(\d+)$/.exec(passage);
     expect(match, passage).not.toBeNull();
-    expect(SEMINAR_SECTIONS).toContain(match?.[1]);
+    const paragraphs = SEMINAR_SECTIONS.get(match?.[1] ?? '');
+    expect(paragraphs, `unknown section in ${passage}`).toBeDefined();
     expect(Number(match?.[2])).toBeGreaterThanOrEqual(1);
+    expect(Number(match?.[2])).toBeLessThanOrEqual(paragraphs ?? 0);
     expect(said.length).toBeGreaterThan(20);
+  });
+
+  it.each(byId)('%s: names its sources, the seminar report among them', (_id, entry) => {
+    expect(entry.sources).toContainEqual(expect.objectContaining(SEMINAR_SOURCE));
+    const keys = entry.sources.map((s) => `${s.by}|${s.title}|${s.year}`);
+    expect(new Set(keys).size, 'no source twice').toBe(keys.length);
+  });
+
+  it.each(byId)('%s: "not to be confused with" names other entries, once each', (id, entry) => {
+    const ids = entry.notConfusedWith.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const other of ids) {
+      expect(other).not.toBe(id);
+      expect(() => entryById(other)).not.toThrow();
+    }
+  });
+
+  it.each(byId)('%s: traditional characters are the simplified ones converted', (_id, entry) => {
+    // OpenCC's standard, Taiwan and Hong Kong variants can differ (征信 → 徵信, 平台 → 平臺);
+    // any of them is a form a reader may meet.
+    const traditionalForms = (text: string) =>
+      new Set(TO_TRADITIONAL.map((convert) => convert(text)));
+    if (entry.chinese) {
+      expect(traditionalForms(entry.chinese.simplified)).toContain(entry.chinese.traditional);
+    }
+    // Every traditional alias is the conversion of some simplified alias of the entry.
+    const converted = new Set(aliasesOf(entry, 'zh-Hans').flatMap((t) => [...traditionalForms(t)]));
+    for (const text of aliasesOf(entry, 'zh-Hant')) expect(converted, text).toContain(text);
+  });
+
+  it.each(byId)('%s: pinyin spells the simplified characters', (_id, entry) => {
+    if (!entry.chinese || entry.pinyin === undefined) return;
+    const expected = pinyinOf(entry.chinese.simplified, { toneType: 'symbol' });
+    const reading = PINYIN_READINGS.get(entry.chinese.simplified) ?? expected;
+    expect(entry.pinyin).toBe(reading);
   });
 
   it('links every entry into the graph', () => {
@@ -379,11 +461,12 @@ function validEntry(id: string, related: string[]): Loose {
     id,
     term: `Term ${id}`,
     aliases: [{ text: `term ${id}`, lang: 'en' }],
-    category: 'concept',
+    category: 'shared',
     definition: 'A short definition.',
     explanation: 'A first sentence. A second sentence.',
     seminar: { passage: '"Opening (untitled)", ¶1', said: 'Something was said about it.' },
     related,
+    sources: [{ title: 'A report', by: 'Someone', year: 2018 }],
   };
 }
 
@@ -417,6 +500,12 @@ describe('parseGlossary', () => {
     expect(glossary.get('beta')?.aliases[0]?.case).toBe('insensitive');
   });
 
+  it('accepts a shared written form when exactly one entry prefers it, and that entry is marked', () => {
+    const entries = validGlossary();
+    alpha(entries).aliases = [{ text: 'term beta', lang: 'en', prefer: true }];
+    expect(() => parseGlossary(entries)).not.toThrow();
+  });
+
   /** Valid data with one change to the first entry. */
   const withAlpha = (change: (entry: Loose) => void) => (): unknown => {
     const entries = validGlossary();
@@ -430,7 +519,7 @@ describe('parseGlossary', () => {
       'duplicate ids',
       () => [...validGlossary(), { ...validEntry('beta', ['alpha']), term: 'Another beta' }],
       [],
-      /ids must be unique/,
+      /"beta" is used twice/,
     ],
     [
       'dangling related id',
@@ -438,7 +527,7 @@ describe('parseGlossary', () => {
         e.related = ['beta', 'gamma'];
       }),
       [],
-      /related id/,
+      /alpha: related entry "gamma" does not exist/,
     ],
     [
       'entry related to itself',
@@ -446,7 +535,7 @@ describe('parseGlossary', () => {
         e.related = ['beta', 'alpha'];
       }),
       [],
-      /related id/,
+      /alpha lists itself as related/,
     ],
     [
       'definition of 201 characters',
@@ -527,6 +616,50 @@ describe('parseGlossary', () => {
       }),
       [0, 'seminar'],
       /"seminar"/,
+    ],
+    [
+      'a related link that is not returned',
+      () => [
+        validEntry('alpha', ['beta']),
+        validEntry('beta', ['gamma']),
+        validEntry('gamma', ['beta']),
+      ],
+      [],
+      /alpha links to beta, but beta does not link back/,
+    ],
+    [
+      'a confusion with an entry that does not exist',
+      withAlpha((e) => {
+        e.notConfusedWith = [{ id: 'omega', why: 'They sound alike.' }];
+      }),
+      [],
+      /"not to be confused with" entry "omega" does not exist/,
+    ],
+    [
+      'a written form two entries claim, neither preferred',
+      () => {
+        const entries = validGlossary();
+        alpha(entries).aliases = [{ text: 'Term  BETA', lang: 'en' }];
+        return entries;
+      },
+      [],
+      /"term beta" is claimed by alpha, beta; exactly one must set "prefer"/,
+    ],
+    [
+      'no sources',
+      withAlpha((e) => {
+        e.sources = [];
+      }),
+      [0, 'sources'],
+      /length/i,
+    ],
+    [
+      'a source without a year',
+      withAlpha((e) => {
+        e.sources = [{ title: 'A report', by: 'Someone' }];
+      }),
+      [0, 'sources', 0, 'year'],
+      /"year"/,
     ],
     ['an object instead of an array', () => ({ entries: validGlossary() }), [], /array/i],
   ];

@@ -1,8 +1,12 @@
 import * as v from 'valibot';
-import bundled from '~/assets/glossary/glossary.json';
+import china from '~/assets/glossary/china.json';
+import institutions from '~/assets/glossary/institutions.json';
+import shared from '~/assets/glossary/shared.json';
+import western from '~/assets/glossary/western.json';
 import { GlossarySchema, type EntryId, type GlossaryEntry } from './schema';
 
-export type { Alias, AliasLang, EntryId, GlossaryEntry } from './schema';
+export type { Alias, AliasLang, Category, EntryId, GlossaryEntry, Source } from './schema';
+export { CATEGORY_LABELS } from './schema';
 
 /** A parsed glossary with lookup by id. */
 export interface Glossary {
@@ -17,10 +21,16 @@ export function parseGlossary(data: unknown): Glossary {
   return { entries, get: (id) => byId.get(id) };
 }
 
+/**
+ * The bundled entries as stored: one file per category, so each file stays a size a reviewer can
+ * read. Order matters only for display; the glossary page sorts by term.
+ */
+export const BUNDLED_GLOSSARY_DATA: unknown[] = [china, western, shared, institutions].flat();
+
 let cached: Glossary | undefined;
 
 /** The glossary that ships with the extension, parsed once per page. */
 export function bundledGlossary(): Glossary {
-  cached ??= parseGlossary(bundled);
+  cached ??= parseGlossary(BUNDLED_GLOSSARY_DATA);
   return cached;
 }

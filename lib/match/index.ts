@@ -3,5 +3,5 @@
  */
 export { compileMatcher } from './term-matcher';
 export { foldText } from './fold';
-export type { MatchableEntry } from './patterns';
+export type { MatchableAlias, MatchableEntry } from './patterns';
 export type { FoldedText, TermMatch, TermMatcher } from './types';

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Alias } from '../glossary/schema';
-import { derivePatterns, type MatchableEntry } from './patterns';
+import { derivePatterns, type MatchableAlias, type MatchableEntry } from './patterns';
 import { pinyinSpacings } from './pinyin-spacings';
 
-const entry = (id: string, ...aliases: Alias[]): MatchableEntry => ({ id, aliases });
-const alias = (text: string, lang: Alias['lang'], sensitive = false): Alias => ({
+const entry = (id: string, ...aliases: MatchableAlias[]): MatchableEntry => ({ id, aliases });
+const alias = (text: string, lang: MatchableAlias['lang'], sensitive = false): MatchableAlias => ({
   text,
   lang,
   case: sensitive ? 'sensitive' : 'insensitive',
@@ -60,6 +59,14 @@ describe('derivePatterns', () => {
       entry('second', alias('Crédit', 'en')),
     ]);
     expect(specs).toEqual([{ pattern: 'credit', readings: [{ entryId: 'first', exact: null }] }]);
+  });
+
+  it('gives a shared string to the entry that prefers it, wherever that entry stands', () => {
+    const specs = derivePatterns([
+      entry('first', alias('credit', 'en')),
+      entry('second', { ...alias('Crédit', 'en'), prefer: true }),
+    ]);
+    expect(specs).toEqual([{ pattern: 'credit', readings: [{ entryId: 'second', exact: null }] }]);
   });
 
   it('keeps a later reading only when an earlier one can reject the text', () => {

@@ -7,19 +7,21 @@ import { compileMatcher, foldText, type TermMatch } from './index';
 // Fixtures: small entries built here, so these tests do not move when the real glossary does.
 // ---------------------------------------------------------------------------------------------
 
-type AliasSpec = Pick<Alias, 'text' | 'lang'> & Partial<Pick<Alias, 'case'>>;
+type AliasSpec = Pick<Alias, 'text' | 'lang'> & Partial<Pick<Alias, 'case' | 'prefer'>>;
 
 /** A complete glossary entry; only `id` and `aliases` matter to matching. */
 function entry({ id, aliases }: { id: string; aliases: AliasSpec[] }): GlossaryEntry {
   return {
     id,
     term: id,
-    aliases: aliases.map((a) => ({ case: 'insensitive', ...a })),
-    category: 'concept',
+    aliases: aliases.map((a) => ({ case: 'insensitive', standalone: false, prefer: false, ...a })),
+    category: 'shared',
     definition: `Definition of ${id}.`,
     explanation: `Explanation of ${id}.`,
     seminar: { passage: '§1 ¶1', said: 'Something.' },
     related: [],
+    notConfusedWith: [],
+    sources: [{ title: 'A source', by: 'Someone', year: 2018 }],
   };
 }
 
