@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { tourMatches, TOUR_PAGE } from '../scripts/support/glossary-tour';
 import { demoExpected, secondExpected } from './fixtures/demo-expected';
 import { browsersUnderTest, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import {
@@ -67,6 +68,13 @@ describe.each(browsersUnderTest())('Marking terms in %s', (browserName) => {
   it('marks the terms of the second demo page', async () => {
     const { page } = await open('/second.html');
     expect(await markedTexts(page)).toEqual(secondExpected);
+  });
+
+  it('marks every glossary entry on the tour page, as the matcher finds them in Node', async () => {
+    // The unit tests check that the tour names every entry; this checks the browser marks each.
+    const { page } = await open(`/${TOUR_PAGE}`);
+    // markedTexts reports what a reader sees: a line break in the source reads as a space.
+    expect(await markedTexts(page)).toEqual(tourMatches().map((m) => m.text.replace(/\s+/g, ' ')));
   });
 
   it('records the scan as a credit-lens:scan measure with its figures', async () => {

@@ -5,7 +5,7 @@
  */
 
 /** Elements whose whole subtree is never prose. Upper-case: `Element.tagName` of HTML elements. */
-const SKIP_TAGS = new Set([
+export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
