@@ -25,7 +25,13 @@ function memoryNotes(): NotesApi {
   return storeNotesApi(store);
 }
 
-function setup(openedBy: 'hover' | 'click' = 'click', notes = memoryNotes()) {
+const noGlossaryPage = (_entryId: string) => Promise.resolve();
+
+function setup(
+  openedBy: 'hover' | 'click' = 'click',
+  notes = memoryNotes(),
+  { glossary = bundledGlossary(), openInGlossary = noGlossaryPage } = {},
+) {
   const p = document.createElement('p');
   p.textContent = 'the social credit system';
   document.body.append(p);
@@ -34,9 +40,10 @@ function setup(openedBy: 'hover' | 'click' = 'click', notes = memoryNotes()) {
   render(
     <PopoverApp
       store={store}
-      glossary={bundledGlossary()}
+      glossary={glossary}
       notes={notes}
       page={page}
+      openInGlossary={openInGlossary}
       onClose={onClose}
     />,
   );
@@ -59,6 +66,7 @@ describe('PopoverApp', () => {
         glossary={bundledGlossary()}
         notes={memoryNotes()}
         page={page}
+        openInGlossary={noGlossaryPage}
         onClose={() => {}}
       />,
     );
@@ -75,6 +83,52 @@ describe('PopoverApp', () => {
     expect(within(dialog).getByText('社会信用体系')).toBeTruthy();
     expect(within(dialog).getByText('社會信用體系')).toBeTruthy();
     expect(within(dialog).getByText(entry.pinyin!)).toBeTruthy();
+  });
+
+  it('names the category and lists the sources', async () => {
+    const user = userEvent.setup();
+    setup();
+    const dialog = screen.getByRole('dialog', { name: 'Social credit system' });
+    expect(within(dialog).getByText("China's system")).toBeTruthy();
+    const entry = bundledGlossary().get('social-credit-system')!;
+    await user.click(within(dialog).getByText(`Sources (${entry.sources.length})`));
+    const cited = within(dialog)
+      .getAllByText((_text, element) => element?.tagName === 'CITE')
+      .map((element) => element.textContent);
+    expect(cited).toEqual(entry.sources.map((source) => source.title));
+  });
+
+  it('explains what the term is not to be confused with, and shows that entry on request', async () => {
+    const user = userEvent.setup();
+    const base = bundledGlossary();
+    const entry = {
+      ...base.get('social-credit-system')!,
+      notConfusedWith: [{ id: 'chengxin', why: 'Chengxin is one strand of the system.' }],
+    };
+    setup('click', memoryNotes(), {
+      glossary: { entries: base.entries, get: (id) => (id === entry.id ? entry : base.get(id)) },
+    });
+    const section = screen.getByRole('region', { name: 'Not to be confused with' });
+    expect(within(section).getByText('Chengxin is one strand of the system.')).toBeTruthy();
+    await user.click(within(section).getByRole('button', { name: 'Chengxin (integrity)' }));
+    expect(screen.getByRole('dialog', { name: 'Chengxin (integrity)' })).toBeTruthy();
+  });
+
+  it('opens the glossary page at the entry, and says so when that fails', async () => {
+    const user = userEvent.setup();
+    const openInGlossary = vi
+      .fn<(id: string) => Promise<void>>()
+      .mockResolvedValueOnce(undefined)
+      .mockRejectedValueOnce(new Error('Extension context invalidated.'));
+    setup('click', memoryNotes(), { openInGlossary });
+    const button = screen.getByRole('button', { name: 'Open in glossary' });
+    await user.click(button);
+    expect(openInGlossary).toHaveBeenLastCalledWith('social-credit-system');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(button);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The glossary could not be opened: Extension context invalidated.',
+    );
   });
 
   it('takes focus when opened by a click, not when opened by hover', () => {
@@ -118,6 +172,7 @@ describe('PopoverApp', () => {
         glossary={{ entries: [hostile], get: (id) => (id === 'grc' ? hostile : glossary.get(id)) }}
         notes={memoryNotes()}
         page={page}
+        openInGlossary={noGlossaryPage}
         onClose={() => {}}
       />,
     );

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Glossary } from '~/lib/glossary';
 import type { NotesApi } from '~/lib/notes/notes-api';
-import { EntryDetails } from './EntryDetails';
+import { EntryDetails, type Confusion } from './EntryDetails';
 import { TermNotes, type PageInfo } from './notes/TermNotes';
 import type { PopoverStore } from './popover-store';
 import { TermPopover } from './TermPopover';
@@ -12,15 +12,28 @@ interface PopoverAppProps {
   notes: NotesApi;
   /** The page the popover is on, read when a note is saved. */
   page: () => PageInfo;
+  /** Opens the glossary page at an entry (the background opens the tab). */
+  openInGlossary: (entryId: string) => Promise<void>;
   onClose: () => void;
 }
 
 /** The content script's whole UI: the popover for whichever term is open, or nothing. */
-export function PopoverApp({ store, glossary, notes, page, onClose }: PopoverAppProps) {
+export function PopoverApp({
+  store,
+  glossary,
+  notes,
+  page,
+  openInGlossary,
+  onClose,
+}: PopoverAppProps) {
   const state = useSyncExternalStore(store.subscribe, store.get);
   const entry = state && glossary.get(state.entryId);
   if (!state || !entry) return null;
   const related = entry.related.flatMap((id) => glossary.get(id) ?? []);
+  const confusions = entry.notConfusedWith.flatMap(({ id, why }): Confusion[] => {
+    const other = glossary.get(id);
+    return other ? [{ entry: other, why }] : [];
+  });
   const previous = state.trail.at(-1);
   const previousEntry = previous === undefined ? undefined : glossary.get(previous);
 
@@ -42,7 +55,9 @@ export function PopoverApp({ store, glossary, notes, page, onClose }: PopoverApp
             entry={entry}
             headingId={headingId}
             related={related}
-            onSelectRelated={(id) => store.showRelated(id)}
+            confusions={confusions}
+            onSelectEntry={(id) => store.showRelated(id)}
+            onOpenInGlossary={openInGlossary}
           />
           <TermNotes
             key={entry.id}

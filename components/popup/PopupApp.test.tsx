@@ -73,7 +73,14 @@ interface Options {
 function renderPopup({ kind = 'ready', store = memoryStore(), closePopup }: Options = {}) {
   summary.fetchPageSummary.mockResolvedValue(kind === 'ready' ? { kind, page } : { kind });
   const findTab = async () => (kind === 'ready' ? 7 : undefined);
-  render(<PopupApp findTab={findTab} store={store} closePopup={closePopup} />);
+  render(
+    <PopupApp
+      findTab={findTab}
+      store={store}
+      closePopup={closePopup}
+      glossaryUrl="chrome-extension://test-id/glossary.html"
+    />,
+  );
   return { store, user: userEvent.setup() };
 }
 
@@ -109,6 +116,13 @@ describe('PopupApp: this page', () => {
     expect(await screen.findByRole('heading', { name: '5 terms found on this page' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /Social credit system\s*3 times/ })).toBeTruthy();
     expect(summary.fetchPageSummary).toHaveBeenCalledWith(7);
+  });
+
+  it('links to the glossary page, in a new tab', async () => {
+    renderPopup();
+    const link = await screen.findByRole('link', { name: 'Glossary' });
+    expect(link.getAttribute('href')).toBe('chrome-extension://test-id/glossary.html');
+    expect(link.getAttribute('target')).toBe('_blank');
   });
 
   it('switches marking off for the site, and remembers it', async () => {
@@ -434,7 +448,8 @@ describe('PopupApp: all notes', () => {
     const { user } = renderPopup({ store });
     await openAllNotes(user);
     expect(await screen.findByText('Trap')).toBeTruthy();
-    expect(screen.queryByRole('link')).toBeNull();
+    const panel = screen.getByRole('tabpanel', { name: 'All notes' });
+    expect(within(panel).queryByRole('link')).toBeNull();
   });
 
   it('explains how to write a first note when there are none', async () => {

@@ -27,9 +27,11 @@ interface PopupAppProps {
    * the popup page is open in a tab of its own, which must stay.
    */
   closePopup?: () => void;
+  /** The glossary page's address (an extension URL), linked from the header. */
+  glossaryUrl: string;
 }
 
-export function PopupApp({ findTab, store, closePopup }: PopupAppProps) {
+export function PopupApp({ findTab, store, closePopup, glossaryUrl }: PopupAppProps) {
   const [tabId, setTabId] = useState<number | undefined>();
   const [summary, setSummary] = useState<PageSummary>({ kind: 'loading' });
   // Until the reader picks a tab, a page Credit Lens can't read opens on All notes, which works
@@ -78,7 +80,12 @@ export function PopupApp({ findTab, store, closePopup }: PopupAppProps) {
   return (
     <main className="popup">
       <header className="popup-header">
-        <h1>Credit Lens</h1>
+        <div className="popup-title">
+          <h1>Credit Lens</h1>
+          <a href={glossaryUrl} target="_blank" rel="noreferrer" className="popup-glossary-link">
+            Glossary
+          </a>
+        </div>
         <TabList
           label="Credit Lens"
           idBase={ID_BASE}

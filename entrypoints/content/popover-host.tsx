@@ -10,6 +10,7 @@ import notesCss from '~/components/notes/notes.css?inline';
 import paletteCss from '~/components/palette.css?inline';
 import popoverCss from '~/components/popover.css?inline';
 import type { Glossary } from '~/lib/glossary';
+import { requestGlossaryPage } from '~/lib/glossary/open-glossary';
 import { messagingNotesApi } from '~/lib/notes/notes-api';
 import { UI_HOST_TAG } from '~/lib/scan/skip';
 
@@ -70,6 +71,9 @@ export class PopoverHost {
             glossary={this.glossary}
             notes={messagingNotesApi}
             page={() => ({ url: location.href, title: document.title })}
+            openInGlossary={async (entryId) => {
+              await requestGlossaryPage(entryId);
+            }}
             onClose={this.onClose}
           />,
         );

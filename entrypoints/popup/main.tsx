@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { PopupApp } from '~/components/popup/PopupApp';
 import { db } from '~/lib/db';
 import { bundledGlossary } from '~/lib/glossary';
+import { glossaryPageUrl } from '~/lib/glossary/open-glossary';
 import { NoteStore } from '~/lib/notes/note-store';
 import { openedAsPage } from '~/lib/popup/popup-mode';
 import { targetTabId } from '~/lib/popup/target-tab';
@@ -21,6 +22,7 @@ createRoot(document.getElementById('root')!).render(
       findTab={findTab}
       store={store}
       closePopup={openedAsPage(location.search) ? undefined : () => window.close()}
+      glossaryUrl={glossaryPageUrl()}
     />
   </StrictMode>,
 );
