@@ -9,8 +9,9 @@
  * slower with every term it holds, and at thousands of terms it takes minutes per megabyte, so it
  * is first timed on a slice and only run on the whole text when that predicts < 20 s.
  */
-
-import { compileMatcher, type MatchableAlias, type MatchableEntry } from '../lib/match/index';
+import { compileMatcher, type MatchableEntry } from '../lib/match/index';
+import { createSynthetic, REAL_SHAPED_ENTRIES as REAL } from './bench/synthetic';
+import { escapeRegExp, median, time } from './bench/timing';
 
 const SIZES = [10, 100, 1_000, 10_000];
 const TEXT_LENGTH = 1_000_000;
@@ -18,203 +19,6 @@ const FIND_REPEATS = 7;
 /** Untimed runs first, so the JIT has optimised the hot loops before the clock starts. */
 const WARM_UPS = 3;
 const BASELINE_LIMIT_MS = 20_000;
-
-/** mulberry32: a tiny seeded generator, so the text and terms are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = seeded(20240611);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
-
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z'];
-const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ea'];
-const PINYIN = [
-  'zhèng',
-  'fǔ',
-  'xìn',
-  'yòng',
-  'guǎn',
-  'lǐ',
-  'shè',
-  'huì',
-  'jīng',
-  'jì',
-  'fǎ',
-  'zhì',
-];
-const PINYIN_MORE = ['hé', 'guī', 'píng', 'jià', 'biāo', 'zhǔn', 'jiān', 'dū', 'chéng', 'rèn'];
-
-function pseudoWord(): string {
-  let word = '';
-  for (let s = between(2, 4); s > 0; s--) word += pick(ONSETS) + pick(NUCLEI);
-  return word;
-}
-
-/** Common Han characters (U+4E00–U+9FA5 holds the everyday ones). */
-function hanString(length: number): string {
-  let s = '';
-  for (let i = 0; i < length; i++) s += String.fromCharCode(0x4e00 + between(0, 0x51a5));
-  return s;
-}
-
-const alias = (text: string, lang: MatchableAlias['lang'], sensitive = false): MatchableAlias => ({
-  text,
-  lang,
-  case: sensitive ? 'sensitive' : 'insensitive',
-});
-
-/** Terms shaped like the real glossary: English phrases, acronyms, Chinese, pinyin. */
-const REAL: MatchableEntry[] = [
-  {
-    id: 'social-credit-system',
-    aliases: [
-      alias('social credit system', 'en'),
-      alias('社会信用体系', 'zh-Hans'),
-      alias('社會信用體系', 'zh-Hant'),
-      alias('shè huì xìn yòng tǐ xì', 'pinyin'),
-    ],
-  },
-  { id: 'social-credit', aliases: [alias('social credit', 'en')] },
-  {
-    id: 'chengxin',
-    aliases: [alias('诚信', 'zh-Hans'), alias('誠信', 'zh-Hant'), alias('chéng xìn', 'pinyin')],
-  },
-  {
-    id: 'grc',
-    aliases: [alias('GRC', 'en', true), alias('governance, risk and compliance', 'en')],
-  },
-  { id: 'blacklist', aliases: [alias('blacklist', 'en'), alias('失信被执行人', 'zh-Hans')] },
-  { id: 'credit-score', aliases: [alias('credit score', 'en'), alias('信用评分', 'zh-Hans')] },
-  { id: 'esg', aliases: [alias('ESG', 'en', true), alias('环境、社会和治理', 'zh-Hans')] },
-  { id: 'compliance', aliases: [alias('compliance', 'en'), alias('合规', 'zh-Hans')] },
-];
-
-function syntheticEntries(count: number): MatchableEntry[] {
-  const entries: MatchableEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    const roll = random();
-    let aliases: MatchableAlias[];
-    if (roll < 0.6) {
-      const words = Array.from({ length: between(1, 3) }, pseudoWord);
-      aliases = [alias(words.join(' '), 'en')];
-    } else if (roll < 0.7) {
-      const letters = Array.from({ length: between(3, 5) }, () =>
-        String.fromCharCode(65 + between(0, 25)),
-      );
-      aliases = [alias(letters.join(''), 'en', true)];
-    } else {
-      const han = hanString(between(2, 4));
-      const syllables = Array.from({ length: han.length }, () => pick([...PINYIN, ...PINYIN_MORE]));
-      aliases = [
-        alias(pseudoWord() + ' ' + pseudoWord(), 'en'),
-        alias(han, 'zh-Hans'),
-        alias(syllables.join(' '), 'pinyin'),
-      ];
-    }
-    entries.push({ id: `synthetic-${i}`, aliases });
-  }
-  return entries;
-}
-
-const FILLER = [
-  'the',
-  'of',
-  'and',
-  'to',
-  'in',
-  'a',
-  'is',
-  'that',
-  'for',
-  'it',
-  'as',
-  'was',
-  'with',
-  'be',
-  'by',
-  'on',
-  'not',
-  'this',
-  'are',
-  'or',
-  'from',
-  'at',
-  'which',
-  'an',
-  'have',
-  'has',
-  'its',
-  'system',
-  'credit',
-  'social',
-  'government',
-  'risk',
-  'data',
-  'policy',
-  'report',
-  'local',
-  'café',
-  'naïve',
-  'régime',
-  'Zürich',
-  'credits',
-  'crediting',
-  'grc',
-  'Grc',
-  'rating',
-];
-
-/** ~1 MB of mixed English and Chinese prose with terms from `pool` strewn in. */
-function syntheticText(pool: readonly MatchableEntry[]): string {
-  const parts: string[] = [];
-  let length = 0;
-  const termText = (): string => pick(pick(pool).aliases).text;
-  while (length < TEXT_LENGTH) {
-    let paragraph: string;
-    if (random() < 0.15) {
-      const pieces: string[] = [];
-      for (let k = between(5, 15); k > 0; k--) {
-        pieces.push(random() < 0.2 ? termText() : hanString(between(2, 12)));
-      }
-      paragraph = pieces.join(random() < 0.5 ? '，' : '') + '。';
-    } else {
-      const words: string[] = [];
-      for (let k = between(30, 120); k > 0; k--) {
-        const roll = random();
-        words.push(roll < 0.02 ? termText() : roll < 0.3 ? pseudoWord() : pick(FILLER));
-      }
-      paragraph = words.join(random() < 0.05 ? '\u00a0' : ' ') + '.';
-    }
-    parts.push(paragraph);
-    length += paragraph.length + 2;
-  }
-  return parts.join('\n\n').slice(0, TEXT_LENGTH);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-function time(run: () => void): number {
-  const t0 = performance.now();
-  run();
-  return performance.now() - t0;
-}
-
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function countRegexMatches(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -267,8 +71,9 @@ function runtime(): string {
 }
 
 function main(): void {
-  const synthetic = syntheticEntries(Math.max(...SIZES));
-  const text = syntheticText([...REAL, ...synthetic]);
+  const generate = createSynthetic();
+  const synthetic = generate.entries(Math.max(...SIZES));
+  const text = generate.text([...REAL, ...synthetic], TEXT_LENGTH);
   console.log(
     `Text: ${text.length.toLocaleString('en')} UTF-16 units; ${runtime()}; ` +
       `median of ${FIND_REPEATS} runs after ${WARM_UPS} warm-ups.\n`,

@@ -196,7 +196,40 @@ function foldWith(mode: FoldMode, text: string, scratch?: FoldedUnits): FoldedUn
   return out;
 }
 
-/** Folds into typed arrays, reusing `scratch` when it is big enough (the matcher's hot path). */
+/**
+ * How one BMP code unit folds (lower case), for a caller that folds in its own loop (the
+ * matcher): the single folded unit when >= 0, else `FOLD_SPACE`, `FOLD_DROP`,
+ * `FOLD_HIGH_SURROGATE`, or another negative code for a unit that folds to several units, which
+ * `foldedForm` gives.
+ */
+export function foldCode(unit: number): number {
+  const table = tableOf(lowerMode);
+  const code = table[unit] as number;
+  return code === UNKNOWN ? classify(lowerMode, table, unit) : code;
+}
+
+/** `foldCode` for whitespace: folds to one space, and a run of it to a single space. */
+export const FOLD_SPACE = SPACE;
+/** `foldCode` for a unit that folds to nothing (a combining mark, a soft hyphen). */
+export const FOLD_DROP = DROP;
+/** `foldCode` for the first half of a surrogate pair: fold the pair with `foldedForm`. */
+export const FOLD_HIGH_SURROGATE = HIGH_SURROGATE;
+
+/**
+ * The folded form of one code point, as a string: `''` when it is dropped, `' '` for whitespace.
+ * For the code points `foldCode` cannot answer with one unit: multi-unit folds and astral ones.
+ */
+export function foldedForm(codePoint: number): string {
+  if (codePoint > 0xffff) return foldAstral(lowerMode, codePoint);
+  const code = foldCode(codePoint);
+  if (code >= 0) return String.fromCharCode(code);
+  if (code === SPACE) return ' ';
+  if (code === DROP) return '';
+  if (code === MULTI) return lowerMode.multi.get(codePoint) ?? '';
+  return String.fromCharCode(codePoint); // a high surrogate on its own
+}
+
+/** Folds into typed arrays, reusing `scratch` when it is big enough. */
 export function foldUnits(text: string, scratch?: FoldedUnits): FoldedUnits {
   return foldWith(lowerMode, text, scratch);
 }
