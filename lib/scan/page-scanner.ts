@@ -17,9 +17,17 @@ export interface PageScannerOptions {
 const DEBOUNCE_MS = 40;
 /** Longest wait from the first queued mutation: added text is marked within this (plus scan time). */
 const MAX_WAIT_MS = 200;
-/** A page that keeps mutating (tickers, animations) gets fewer rescans: see `#noteBatch`. */
-const STORM_BATCHES_PER_SECOND = 8;
-const STORM_DELAY_MS = 1_000;
+/**
+ * The loop-breaker. A subtree that is rescanned more than 8 times a second, sustained over 3 s
+ * (a ticker, a clock, a page fighting its own text), is "churning": from then on it is rescanned
+ * once a second at most, until it has been left alone for a while. Only that subtree slows down;
+ * new content elsewhere (infinite scroll adds new elements) keeps the fast path.
+ */
+const CHURN_WINDOW_MS = 3_000;
+const CHURN_RESCANS_PER_SECOND = 8;
+const CHURN_INTERVAL_MS = 1_000;
+/** A churning subtree returns to the fast path after this long without changes. */
+const CHURN_QUIET_MS = 2_000;
 
 /**
  * Scans a document once, then keeps its marks current as the page changes. All scanning is
@@ -34,7 +42,13 @@ export class PageScanner {
   #running: Promise<void> | undefined;
   #debounce: ReturnType<typeof setTimeout> | undefined;
   #firstQueuedAt = 0;
-  #batchTimes: number[] = [];
+  /** Recent rescan times of each subtree root, for the loop-breaker. */
+  readonly #rescans = new WeakMap<Element, number[]>();
+  /** Churning roots, and until when they count as churning (extended by each change). */
+  readonly #churningUntil = new WeakMap<Element, number>();
+  /** Churning roots waiting for their once-a-second rescan. */
+  readonly #slowLane = new Set<Element>();
+  #slowTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(doc: Document, options: PageScannerOptions) {
     this.#doc = doc;
@@ -62,12 +76,19 @@ export class PageScanner {
     this.#abort.abort();
     this.#observer?.disconnect();
     clearTimeout(this.#debounce);
+    clearTimeout(this.#slowTimer);
+    this.#slowLane.clear();
     this.#options.registry.clear();
   }
 
   /** Resolves once no scan is running or queued (tests and benchmarks wait on this). */
   async idle(): Promise<void> {
-    while (this.#running || this.#dirty.size > 0 || this.#debounce !== undefined) {
+    while (
+      this.#running ||
+      this.#dirty.size > 0 ||
+      this.#debounce !== undefined ||
+      this.#slowTimer !== undefined
+    ) {
       if (this.#running) await this.#running;
       else await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
     }
@@ -95,10 +116,7 @@ export class PageScanner {
     const now = performance.now();
     if (this.#debounce === undefined) this.#firstQueuedAt = now;
     clearTimeout(this.#debounce);
-    const storm = this.#isStorming(now);
-    const wait = storm
-      ? STORM_DELAY_MS
-      : Math.min(DEBOUNCE_MS, Math.max(0, this.#firstQueuedAt + MAX_WAIT_MS - now));
+    const wait = Math.min(DEBOUNCE_MS, Math.max(0, this.#firstQueuedAt + MAX_WAIT_MS - now));
     this.#debounce = setTimeout(() => {
       this.#debounce = undefined;
       void this.#run(() => this.#rescanDirty());
@@ -106,10 +124,36 @@ export class PageScanner {
   }
 
   async #rescanDirty(): Promise<void> {
-    const roots = this.#dirty.take().filter((root) => !isInsideSkipped(root));
+    const now = performance.now();
+    const roots: Element[] = [];
+    for (const root of this.#dirty.take()) {
+      if (isInsideSkipped(root)) continue;
+      if (this.#isChurning(root, now)) this.#slowLane.add(root);
+      else roots.push(root);
+    }
+    if (this.#slowLane.size > 0) this.#scheduleSlowLane();
+    await this.#rescan(roots, now);
+  }
+
+  /** The slow lane's timer is never pushed back by new mutations: one rescan a second, whatever. */
+  #scheduleSlowLane(): void {
+    if (this.#slowTimer !== undefined) return;
+    this.#slowTimer = setTimeout(() => {
+      this.#slowTimer = undefined;
+      const roots = [...this.#slowLane].filter((root) => root.isConnected);
+      this.#slowLane.clear();
+      void this.#run(() => this.#rescan(roots, performance.now()));
+    }, CHURN_INTERVAL_MS);
+  }
+
+  async #rescan(roots: Element[], now: number): Promise<void> {
     if (roots.length === 0) return;
-    this.#batchTimes.push(performance.now());
-    for (const root of roots) this.#options.registry.removeWithin(root);
+    for (const root of roots) {
+      const times = (this.#rescans.get(root) ?? []).filter((t) => now - t < CHURN_WINDOW_MS);
+      times.push(now);
+      this.#rescans.set(root, times);
+      this.#options.registry.removeWithin(root);
+    }
     await this.#scan(roots, 'incremental');
   }
 
@@ -140,9 +184,19 @@ export class PageScanner {
     return current;
   }
 
-  /** The loop-breaker: more than a few rescans a second for a while means the page is churning. */
-  #isStorming(now: number): boolean {
-    this.#batchTimes = this.#batchTimes.filter((t) => now - t < 3_000);
-    return this.#batchTimes.length > STORM_BATCHES_PER_SECOND * 3;
+  /**
+   * Whether a root that changed again is churning. Once it is, each change extends that by
+   * CHURN_QUIET_MS, so a ticker stays in the slow lane instead of bursting every few seconds.
+   */
+  #isChurning(root: Element, now: number): boolean {
+    const until = this.#churningUntil.get(root);
+    if (until !== undefined && now < until) {
+      this.#churningUntil.set(root, now + CHURN_QUIET_MS);
+      return true;
+    }
+    const recent = (this.#rescans.get(root) ?? []).filter((t) => now - t < CHURN_WINDOW_MS);
+    const churning = recent.length > (CHURN_RESCANS_PER_SECOND * CHURN_WINDOW_MS) / 1_000;
+    if (churning) this.#churningUntil.set(root, now + CHURN_QUIET_MS);
+    return churning;
   }
 }
