@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { ValiError } from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CreditLensDb } from '../db';
+import { CreditLensDb, type StoredNote } from '../db';
 import { bundledGlossary } from '../glossary';
-import { LIMITS, newNoteId, type NewNote } from './note';
+import { LIMITS, newNoteId, type NewNote, type Note } from './note';
 import { NoteStore } from './note-store';
 
 let db: CreditLensDb;
@@ -195,5 +195,119 @@ describe('NoteStore', () => {
   it('keeps HTML in a note as text', async () => {
     const saved = await store.save(draft({ body: '<script>alert(1)</script>' }));
     expect((await store.get(saved.id))?.body).toBe('<script>alert(1)</script>');
+  });
+});
+
+describe('NoteStore export and import', () => {
+  /** A stored note as a backup file holds it: every field, times given. */
+  function backup(overrides: Partial<Note> = {}): Note {
+    return {
+      ...draft(),
+      urlKey: 'https://example.org/article',
+      createdAt: 500,
+      updatedAt: 600,
+      ...overrides,
+    };
+  }
+
+  it('reads every note, page by page, without its search words', async () => {
+    const paged = new NoteStore(
+      db,
+      () => undefined,
+      () => clock++,
+    );
+    const saved = [];
+    for (let i = 0; i < 5; i++) saved.push(await paged.save(draft({ body: `note ${i}` })));
+    const all = await paged.all(2);
+    expect(all).toHaveLength(5);
+    expect(new Set(all.map((note) => note.id))).toEqual(new Set(saved.map((note) => note.id)));
+    for (const note of all) expect(note).not.toHaveProperty('words');
+    expect(await paged.all(5)).toEqual(all);
+    expect(await paged.all(100)).toEqual(all);
+  });
+
+  it('imports new notes with their own times, searchable like saved ones', async () => {
+    const note = backup({ body: 'Imported about Wisconsin', termId: 'grc' });
+    expect(await store.previewImport([note])).toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+      skippedOlder: 0,
+    });
+    expect(await store.count()).toBe(0); // a preview writes nothing
+    expect(await store.importNotes([note])).toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+      skippedOlder: 0,
+    });
+    expect(await store.get(note.id)).toEqual(note);
+    expect((await store.search({ query: 'wisconsin' })).map((n) => n.id)).toEqual([note.id]);
+    expect((await store.search({ query: 'compliance' })).map((n) => n.id)).toEqual([note.id]);
+  });
+
+  it('recognises notes by id: identical ones stay, newer ones replace, older ones are skipped', async () => {
+    const same = await store.save(draft({ body: 'same' }));
+    const mine = await store.save(draft({ body: 'mine, edited last' }));
+    const stale = await store.save(draft({ body: 'stale here' }));
+    const fresh = backup();
+    const incoming = [
+      same,
+      { ...mine, body: 'an older copy', updatedAt: mine.updatedAt - 1 },
+      { ...stale, body: 'newer in the file', updatedAt: stale.updatedAt + 10 },
+      fresh,
+    ];
+    const expected = { added: 1, updated: 1, unchanged: 1, skippedOlder: 1 };
+    expect(await store.previewImport(incoming)).toEqual(expected);
+    expect(await store.importNotes(incoming)).toEqual(expected);
+    expect((await store.get(same.id))?.body).toBe('same');
+    expect((await store.get(mine.id))?.body).toBe('mine, edited last');
+    expect((await store.get(stale.id))?.body).toBe('newer in the file');
+    expect((await store.search({ query: 'stale' })).map((n) => n.id)).toEqual([]);
+    expect((await store.search({ query: 'newer' })).map((n) => n.id)).toEqual([stale.id]);
+    // Importing the same file again changes nothing.
+    expect(await store.importNotes(incoming)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 3,
+      skippedOlder: 1,
+    });
+  });
+
+  it('writes nothing when a note is invalid', async () => {
+    const kept = await store.save(draft());
+    await expect(
+      store.importNotes([
+        backup(),
+        { ...backup(), body: '' },
+        { ...kept, body: 'x', updatedAt: 9e9 },
+      ]),
+    ).rejects.toThrow(ValiError);
+    expect(await store.count()).toBe(1);
+    expect(await store.get(kept.id)).toEqual(kept);
+  });
+
+  it('writes nothing when two notes share an id', async () => {
+    const note = backup();
+    await expect(store.importNotes([note, { ...note, body: 'twin' }])).rejects.toThrow(/same id/);
+    expect(await store.count()).toBe(0);
+  });
+
+  it('writes nothing when the database fails part-way (one transaction)', async () => {
+    const kept = await store.save(draft({ body: 'kept as it was' }));
+    const failing = (_key: unknown, note: StoredNote) => {
+      if (note.body === 'boom') throw new Error('disk trouble');
+    };
+    db.notes.hook('creating', failing);
+    const notes = [
+      { ...kept, body: 'replaced?', updatedAt: kept.updatedAt + 1 },
+      backup({ body: 'first new' }),
+      backup({ id: newNoteId(), body: 'boom' }),
+      backup({ id: newNoteId(), body: 'after' }),
+    ];
+    await expect(store.importNotes(notes)).rejects.toThrow();
+    db.notes.hook('creating').unsubscribe(failing);
+    expect(await store.count()).toBe(1);
+    expect(await store.get(kept.id)).toEqual(kept);
   });
 });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { CreditLensDb, StoredNote } from '../db';
+import { planImport, type ImportCounts } from './import';
 import {
   NewNoteSchema,
   NoteEditSchema,
@@ -10,6 +11,7 @@ import {
 } from './note';
 import { matchesQuery, queryTokens, searchWords } from './search-words';
 import { urlKey } from './url-key';
+import { i18n } from '~/lib/i18n';
 
 /** How a search reads (see `#search`); tests shrink these to reach every path with few notes. */
 export interface SearchTuning {
@@ -60,7 +62,7 @@ export class NoteStore {
     const { id, body } = v.parse(NoteEditSchema, input);
     return this.db.transaction('rw', this.db.notes, async () => {
       const existing = await this.db.notes.get(id);
-      if (!existing) throw new Error('That note no longer exists (was it deleted?).');
+      if (!existing) throw new Error(i18n.t('problems.noteGone'));
       const stored = this.#withWords({ ...withoutWords(existing), body, updatedAt: this.now() });
       await this.db.notes.put(stored);
       return withoutWords(stored);
@@ -170,6 +172,60 @@ export class NoteStore {
 
   async count(): Promise<number> {
     return this.db.notes.count();
+  }
+
+  /**
+   * Every note (for export), in id order, read in pages inside one read transaction: one
+   * consistent snapshot, and each page's search words are dropped before the next is read.
+   */
+  async all(pageSize = 500): Promise<Note[]> {
+    return this.db.transaction('r', this.db.notes, async () => {
+      const notes: Note[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const from =
+          after === undefined
+            ? this.db.notes.orderBy('id')
+            : this.db.notes.where('id').above(after);
+        const page = await from.limit(pageSize).toArray();
+        for (const note of page) notes.push(withoutWords(note));
+        if (page.length < pageSize) return notes;
+        after = page.at(-1)!.id;
+      }
+    });
+  }
+
+  /** What `importNotes` would do with these notes now, without writing anything. */
+  async previewImport(input: readonly Note[]): Promise<ImportCounts> {
+    const notes = input.map((note) => v.parse(NoteSchema, note));
+    const existing = await this.db.notes.bulkGet(notes.map((note) => note.id));
+    return planImport(
+      notes,
+      existing.map((note) => note && withoutWords(note)),
+    ).counts;
+  }
+
+  /**
+   * Imports notes (a parsed backup) in one transaction: all of them are written, or none. A note
+   * already here is recognised by its id; it is replaced only by a newer version (`updatedAt`).
+   * Search words are built as for a saved note.
+   */
+  async importNotes(input: readonly Note[]): Promise<ImportCounts> {
+    const notes = input.map((note) => v.parse(NoteSchema, note));
+    if (new Set(notes.map((note) => note.id)).size !== notes.length) {
+      throw new Error('Two of the notes to import have the same id; nothing was imported.');
+    }
+    return this.db.transaction('rw', this.db.notes, async () => {
+      const existing = await this.db.notes.bulkGet(notes.map((note) => note.id));
+      const { counts, toWrite } = planImport(
+        notes,
+        existing.map((note) => note && withoutWords(note)),
+      );
+      if (toWrite.length > 0) {
+        await this.db.notes.bulkPut(toWrite.map((note) => this.#withWords(note)));
+      }
+      return counts;
+    });
   }
 
   #withWords(note: Note): StoredNote {
