@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { CustomTerm } from './custom-terms/schema';
 import type { Note } from './notes/note';
 
 /** A note as stored: the note plus the words of its full-text index. */
@@ -16,6 +17,8 @@ export interface StoredNote extends Note {
  */
 export class CreditLensDb extends Dexie {
   notes!: EntityTable<StoredNote, 'id'>;
+  /** The reader's own glossary entries ("Your terms"), since version 2. */
+  customTerms!: EntityTable<CustomTerm, 'id'>;
 
   constructor(name = 'credit-lens') {
     super(name);
@@ -23,6 +26,11 @@ export class CreditLensDb extends Dexie {
       // id: client-made UUID; termId: notes on a term; urlKey: notes on a page; updatedAt: newest
       // first; *words: full-text search (multi-entry).
       notes: 'id, termId, urlKey, updatedAt, *words',
+    });
+    // Version 2 adds the reader's own glossary entries; notes are untouched, so no upgrade runs.
+    // id: "custom-<uuid>"; updatedAt: newest first in lists and exports.
+    this.version(2).stores({
+      customTerms: 'id, updatedAt',
     });
   }
 }
