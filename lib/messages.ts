@@ -10,15 +10,33 @@ export interface PageTerm {
   count: number;
 }
 
+/**
+ * Why the content script cannot read a page it runs on: a PDF (the browser's viewer draws it),
+ * an image or video shown on its own, or a canvas editor (Google Docs and the like draw their
+ * text as pictures).
+ */
+export type UnreadableReason = 'pdf' | 'media' | 'canvas-editor';
+
 /** What the content script tells the popup about its page. */
 export interface PageTerms {
   /** The site the on/off switch applies to (host name, or the origin for hostless pages). */
   site: string;
+  /** The site's switch: marking is on for this site (it may still be paused everywhere). */
   enabled: boolean;
-  /** Total marks on the page. */
+  /** Marking is paused on every site. */
+  paused: boolean;
+  /**
+   * Marks on the page. The reader's "first occurrence only" and "cap per page" settings decide
+   * which matches are marked; only marked ones are counted here and in `terms`, pointed at,
+   * stepped through by the keyboard and counted on the toolbar badge.
+   */
   total: number;
+  /** Matches found, marked or not (more than `total` when those settings leave some out). */
+  found: number;
   /** Sorted by count, most frequent first. */
   terms: PageTerm[];
+  /** Set when the page cannot be read, and why. */
+  unreadable: UnreadableReason | null;
 }
 
 /** The page a new note from the popup is about. */
@@ -33,9 +51,15 @@ export interface PageContext {
 export type ContentProtocol = {
   pageTerms: { request: null; response: PageTerms };
   pageContext: { request: null; response: PageContext };
-  /** Scrolls to the first mark of an entry and opens its popover; false if it is not on the page. */
+  /**
+   * Scrolls to a mark of an entry (the first, or the next one after the open popover's), flashes
+   * it and opens its popover; false if the entry is not marked on the page.
+   */
   showTerm: { request: { entryId: string }; response: boolean };
-  /** Moves to the next / previous mark and opens its popover (the keyboard command). */
+  /**
+   * Moves to the next / previous mark, opens its popover with focus in it and announces the term
+   * to screen readers (the keyboard command).
+   */
   stepTerm: { request: { direction: 1 | -1 }; response: boolean };
 };
 

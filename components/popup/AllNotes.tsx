@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { bundledGlossary } from '~/lib/glossary';
+import { i18n } from '~/lib/i18n';
 import type { NoteStore } from '~/lib/notes/note-store';
 import { listSummary } from '~/lib/popup/list-summary';
 import { PopupNoteList } from './PopupNoteList';
@@ -28,7 +29,7 @@ export function AllNotes({ store }: { store: NoteStore }) {
   const total = useLiveResult(() => store.count(), [store]);
 
   return (
-    <section className="all-notes" aria-label="All notes">
+    <section className="all-notes" aria-label={i18n.t('popup.allNotes')}>
       <NoteFilters
         query={typed}
         termId={termId}
@@ -41,10 +42,10 @@ export function AllNotes({ store }: { store: NoteStore }) {
           setLimit(PAGE_SIZE);
         }}
       />
-      {found.kind === 'loading' && <p className="popup-muted">Reading your notes…</p>}
+      {found.kind === 'loading' && <p className="popup-muted">{i18n.t('popup.readingNotes')}</p>}
       {found.kind === 'failed' && (
         <p className="note-error" role="alert">
-          Your notes could not be read: {found.error}
+          {i18n.t('popup.notesUnreadable', { error: found.error })}
         </p>
       )}
       {found.kind === 'ready' && (
@@ -62,7 +63,7 @@ export function AllNotes({ store }: { store: NoteStore }) {
           <PopupNoteList
             store={store}
             notes={found.value.slice(0, limit)}
-            label="Your notes"
+            label={i18n.t('notes.yourNotes')}
             empty={<NoNotes query={query} termId={termId} />}
           />
           {found.value.length > limit && (
@@ -71,7 +72,7 @@ export function AllNotes({ store }: { store: NoteStore }) {
               className="popup-button popup-more"
               onClick={() => setLimit((n) => n + PAGE_SIZE)}
             >
-              Show more
+              {i18n.t('popup.showMore')}
             </button>
           )}
         </>
@@ -95,16 +96,16 @@ function NoteFilters({ query, termId, onQuery, onTerm }: NoteFiltersProps) {
     <div className="note-filters" role="search">
       <input
         type="search"
-        aria-label="Search notes"
-        placeholder="Search notes"
+        aria-label={i18n.t('popup.searchNotes')}
+        placeholder={i18n.t('popup.searchNotes')}
         value={query}
         onChange={(event) => onQuery(event.currentTarget.value)}
       />
       <label className="visually-hidden" htmlFor={termLabel}>
-        Filter by term
+        {i18n.t('popup.filterByTerm')}
       </label>
       <select id={termLabel} value={termId} onChange={(event) => onTerm(event.currentTarget.value)}>
-        <option value="">All terms</option>
+        <option value="">{i18n.t('popup.allTerms')}</option>
         {terms.map((entry) => (
           <option key={entry.id} value={entry.id}>
             {entry.term}
@@ -120,17 +121,10 @@ function NoNotes({ query, termId }: { query: string; termId: string }) {
   if (query) {
     return (
       <p className="popup-muted">
-        No notes match “{query}”{termId && ' on this term'}. Search finds words by how they start,
-        in a note, its quote, its page’s title and its term: try fewer or shorter words
-        {termId && ', or All terms'}.
+        {termId ? i18n.t('popup.noMatchOnTerm', { query }) : i18n.t('popup.noMatch', { query })}
       </p>
     );
   }
-  if (termId) return <p className="popup-muted">No notes on this term yet.</p>;
-  return (
-    <p className="popup-muted">
-      No notes yet. Open a marked term on any page and choose Add note, or select a passage and
-      choose New note under This page.
-    </p>
-  );
+  if (termId) return <p className="popup-muted">{i18n.t('popup.noNotesOnTerm')}</p>;
+  return <p className="popup-muted">{i18n.t('popup.noNotes')}</p>;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { NoteEditor } from '~/components/notes/NoteEditor';
+import { i18n } from '~/lib/i18n';
 import type { ContentProtocol, PageContext } from '~/lib/messages';
 import { sendToTab } from '~/lib/messaging/protocol';
 import { LIMITS, newNoteId } from '~/lib/notes/note';
@@ -39,15 +40,11 @@ export function PageNotes({ store, tabId }: PageNotesProps) {
   return (
     <section className="page-notes" aria-labelledby="page-notes-heading">
       <h2 id="page-notes-heading" className="popup-count">
-        Notes on this page
+        {i18n.t('popup.notesOnPage')}
       </h2>
       <NewPageNote store={store} tabId={tabId} />
-      {page.kind === 'loading' && <p className="popup-muted">Reading your notes…</p>}
-      {page.kind === 'failed' && (
-        <p className="popup-muted">
-          Credit Lens could not ask this page for its address; reload the page to see its notes.
-        </p>
-      )}
+      {page.kind === 'loading' && <p className="popup-muted">{i18n.t('popup.readingNotes')}</p>}
+      {page.kind === 'failed' && <p className="popup-muted">{i18n.t('popup.noAddress')}</p>}
       {page.kind === 'ready' && <NotesOnPage store={store} url={page.page.url} />}
     </section>
   );
@@ -56,11 +53,12 @@ export function PageNotes({ store, tabId }: PageNotesProps) {
 /** Live: a note saved elsewhere (the popover, another window) appears without a reload. */
 function NotesOnPage({ store, url }: { store: NoteStore; url: string }) {
   const notes = useLiveResult(() => store.forPage(url), [store, url]);
-  if (notes.kind === 'loading') return <p className="popup-muted">Reading your notes…</p>;
+  if (notes.kind === 'loading')
+    return <p className="popup-muted">{i18n.t('popup.readingNotes')}</p>;
   if (notes.kind === 'failed') {
     return (
       <p className="note-error" role="alert">
-        Your notes could not be read: {notes.error}
+        {i18n.t('popup.notesUnreadable', { error: notes.error })}
       </p>
     );
   }
@@ -68,13 +66,8 @@ function NotesOnPage({ store, url }: { store: NoteStore; url: string }) {
     <PopupNoteList
       store={store}
       notes={notes.value}
-      label="Notes on this page"
-      empty={
-        <p className="popup-muted">
-          No notes on this page yet. To quote a passage, select it on the page before choosing New
-          note.
-        </p>
-      }
+      label={i18n.t('popup.notesOnPage')}
+      empty={<p className="popup-muted">{i18n.t('popup.noPageNotes')}</p>}
     />
   );
 }
@@ -96,7 +89,9 @@ function NewPageNote({ store, tabId }: PageNotesProps) {
       setDraft({ id: newNoteId(), page: { ...page, title } });
     } catch (caught) {
       setError(
-        `Credit Lens could not reach this page (${caught instanceof Error ? caught.message : String(caught)}). Reload it and try again.`,
+        i18n.t('popup.pageUnreachable', {
+          error: caught instanceof Error ? caught.message : String(caught),
+        }),
       );
     } finally {
       setOpening(false);
@@ -112,7 +107,7 @@ function NewPageNote({ store, tabId }: PageNotesProps) {
           disabled={opening}
           onClick={() => void open()}
         >
-          New note
+          {i18n.t('popup.newNote')}
         </button>
         {error && (
           <p className="note-error" role="alert">
@@ -127,17 +122,15 @@ function NewPageNote({ store, tabId }: PageNotesProps) {
   return (
     <div className="note-draft">
       {selection ? (
-        <blockquote className="note-quote" aria-label="Quoted from the page">
+        <blockquote className="note-quote" aria-label={i18n.t('popup.quoted')}>
           {selection.exact}
         </blockquote>
       ) : (
-        <p className="popup-muted popup-hint">
-          Nothing is selected on the page, so this note quotes nothing.
-        </p>
+        <p className="popup-muted popup-hint">{i18n.t('popup.nothingSelected')}</p>
       )}
       <NoteEditor
-        label="New note on this page"
-        saveLabel="Save note"
+        label={i18n.t('popup.newNoteOnPage')}
+        saveLabel={i18n.t('notes.saveNote')}
         onSave={async (body) => {
           await store.save({ id: draft.id, url, title, quote: selection, body });
           setDraft(null);

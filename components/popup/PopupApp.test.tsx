@@ -9,7 +9,7 @@ import { bundledGlossary } from '~/lib/glossary';
 import type { PageContext, PageTerms } from '~/lib/messages';
 import type { NewNote, Quote } from '~/lib/notes/note';
 import { NoteStore } from '~/lib/notes/note-store';
-import { disabledSites } from '~/lib/settings';
+import { disabledSites, firstOccurrenceOnly, markCap, paused } from '~/lib/settings';
 import { PopupApp } from './PopupApp';
 
 const summary = vi.hoisted(() => ({ fetchPageSummary: vi.fn() }));
@@ -22,15 +22,19 @@ vi.mock('~/lib/messaging/protocol', async (importOriginal) => ({
   sendToTab: messaging.sendToTab,
 }));
 
-const page: PageTerms = {
+let page: PageTerms;
+const readyPage = (): PageTerms => ({
   site: 'example.org',
   enabled: true,
+  paused: false,
   total: 5,
+  found: 5,
+  unreadable: null,
   terms: [
     { entryId: 'social-credit-system', term: 'Social credit system', count: 3 },
     { entryId: 'grc', term: 'GRC (governance, risk and compliance)', count: 2 },
   ],
-};
+});
 
 const PAGE_URL = 'https://example.org/article?id=4';
 const selection: Quote = {
@@ -96,6 +100,7 @@ const shownBodies = () =>
 
 beforeEach(() => {
   fakeBrowser.reset();
+  page = readyPage();
   context = { url: `${PAGE_URL}#section-2`, title: 'An article', selection: null };
   termShown = true;
   messaging.sendToTab.mockImplementation(async (_tabId: number, method: string) => {
@@ -131,6 +136,84 @@ describe('PopupApp: this page', () => {
     expect((toggle as HTMLInputElement).checked).toBe(true);
     await user.click(toggle);
     expect(await disabledSites.getValue()).toEqual(['example.org']);
+  });
+
+  it('opens the options page from Settings', async () => {
+    const openOptions = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+    const { user } = renderPopup();
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    expect(openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('pauses marking on every site, and says what that means', async () => {
+    const { user } = renderPopup();
+    const pause = await screen.findByRole('switch', { name: 'Mark terms on every site' });
+    expect((pause as HTMLInputElement).checked).toBe(true);
+    await user.click(pause);
+    expect(await paused.getValue()).toBe(true);
+    await waitFor(() => expect((pause as HTMLInputElement).checked).toBe(false));
+    expect(pause.getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByText(/Paused: no page is marked/)).toBeTruthy();
+    await user.click(pause);
+    expect(await paused.getValue()).toBe(false);
+  });
+
+  it('follows a pause switched elsewhere (the options page, another window)', async () => {
+    renderPopup();
+    const pause = await screen.findByRole('switch', { name: 'Mark terms on every site' });
+    await paused.setValue(true);
+    await waitFor(() => expect((pause as HTMLInputElement).checked).toBe(false));
+  });
+
+  it('says a paused page is paused, not that it has no terms', async () => {
+    page = { ...readyPage(), paused: true, total: 0, found: 0, terms: [] };
+    renderPopup();
+    expect(await screen.findByText(/Marking is paused on every site/)).toBeTruthy();
+    expect(screen.queryByText(/No glossary terms/)).toBeNull();
+  });
+
+  it.each([
+    ['pdf', /It is a PDF document/],
+    ['canvas-editor', /draws its text as a picture on a canvas/],
+    ['media', /image, a video or a sound/],
+  ] as const)('says plainly that a %s page cannot be read', async (reason, why) => {
+    page = { ...readyPage(), total: 0, found: 0, terms: [], unreadable: reason };
+    renderPopup();
+    expect(await screen.findByText(/Credit Lens can’t read this page\./)).toBeTruthy();
+    expect(screen.getByText(why)).toBeTruthy();
+    expect(screen.queryByText(/No glossary terms/)).toBeNull();
+  });
+
+  it('counts marked terms only, and says how many the settings left out', async () => {
+    await firstOccurrenceOnly.setValue(true);
+    page = {
+      ...readyPage(),
+      total: 2,
+      found: 5,
+      terms: [
+        { entryId: 'social-credit-system', term: 'Social credit system', count: 1 },
+        { entryId: 'grc', term: 'GRC (governance, risk and compliance)', count: 1 },
+      ],
+    };
+    renderPopup();
+    expect(
+      await screen.findByRole('heading', { name: '2 terms marked on this page' }),
+    ).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Your settings mark only the first occurrence of each term. 5 were found in all.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Social credit system\s*1 time$/ })).toBeTruthy();
+  });
+
+  it('names the cap when the settings cap the marks', async () => {
+    await markCap.setValue(3);
+    page = { ...readyPage(), total: 3, found: 5 };
+    renderPopup();
+    expect(
+      await screen.findByText('Your settings mark at most 3 terms per page. 5 were found in all.'),
+    ).toBeTruthy();
   });
 
   it('shows a chosen term on the page, then closes the popup', async () => {
@@ -295,7 +378,9 @@ describe('PopupApp: restricted tabs', () => {
 
     await user.click(screen.getByRole('tab', { name: 'This page' }));
     expect(screen.getByText(/can’t read this page/)).toBeTruthy();
-    expect(screen.queryByRole('switch')).toBeNull();
+    // Nothing to switch for this page, but the pause works everywhere.
+    expect(screen.queryByRole('switch', { name: /Mark terms on example/ })).toBeNull();
+    expect(screen.getByRole('switch', { name: 'Mark terms on every site' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('button', { name: 'New note' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'See all your notes' }));

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { useSetting } from '~/components/use-setting';
+import { i18n } from '~/lib/i18n';
 import type { ContentProtocol } from '~/lib/messages';
 import { sendToTab } from '~/lib/messaging/protocol';
 import type { NoteStore } from '~/lib/notes/note-store';
 import { fetchPageSummary, type PageSummary } from '~/lib/popup/page-summary';
-import { setSiteEnabled } from '~/lib/settings';
+import { firstOccurrenceOnly, markCap, paused, setSiteEnabled } from '~/lib/settings';
 import { AllNotes } from './AllNotes';
 import { TabList, TabPanel, type TabSpec } from './PopupTabs';
 import { ThisPage } from './ThisPage';
@@ -12,9 +15,9 @@ import { ThisPage } from './ThisPage';
 const REFRESH_MS = 1_000;
 
 type PopupTab = 'page' | 'all';
-const TABS: readonly TabSpec<PopupTab>[] = [
-  { id: 'page', label: 'This page' },
-  { id: 'all', label: 'All notes' },
+const tabs = (): readonly TabSpec<PopupTab>[] => [
+  { id: 'page', label: i18n.t('popup.thisPage') },
+  { id: 'all', label: i18n.t('popup.allNotes') },
 ];
 const ID_BASE = 'popup';
 
@@ -43,6 +46,9 @@ export function PopupApp({ findTab, store, closePopup, glossaryUrl }: PopupAppPr
   const [allNotesShown, setAllNotesShown] = useState(false);
   if (tab === 'all' && !allNotesShown) setAllNotesShown(true);
   const [showTermError, setShowTermError] = useState<string | null>(null);
+  const [isPaused, setPaused] = useSetting(paused);
+  const [firstOnly] = useSetting(firstOccurrenceOnly);
+  const [cap] = useSetting(markCap);
 
   const refresh = useCallback(async (id: number | undefined) => {
     setSummary(await fetchPageSummary(id));
@@ -69,10 +75,12 @@ export function PopupApp({ findTab, store, closePopup, glossaryUrl }: PopupAppPr
     try {
       const shown = await sendToTab<ContentProtocol, 'showTerm'>(tabId, 'showTerm', { entryId });
       if (shown) closePopup?.();
-      else setShowTermError('That term is no longer on the page.');
+      else setShowTermError(i18n.t('popup.termGone'));
     } catch (caught) {
       setShowTermError(
-        `Credit Lens could not reach the page (${caught instanceof Error ? caught.message : String(caught)}). Reload it and try again.`,
+        i18n.t('popup.unreachable', {
+          error: caught instanceof Error ? caught.message : String(caught),
+        }),
       );
     }
   };
@@ -81,15 +89,24 @@ export function PopupApp({ findTab, store, closePopup, glossaryUrl }: PopupAppPr
     <main className="popup">
       <header className="popup-header">
         <div className="popup-title">
-          <h1>Credit Lens</h1>
-          <a href={glossaryUrl} target="_blank" rel="noreferrer" className="popup-glossary-link">
-            Glossary
-          </a>
+          <h1>{i18n.t('popup.title')}</h1>
+          <span className="popup-header-links">
+            <a href={glossaryUrl} target="_blank" rel="noreferrer" className="popup-glossary-link">
+              {i18n.t('popup.glossary')}
+            </a>{' '}
+            <button
+              type="button"
+              className="popup-button popup-options-button"
+              onClick={() => void browser.runtime.openOptionsPage()}
+            >
+              {i18n.t('popup.settings')}
+            </button>
+          </span>
         </div>
         <TabList
-          label="Credit Lens"
+          label={i18n.t('popup.tabs')}
           idBase={ID_BASE}
-          tabs={TABS}
+          tabs={tabs()}
           selected={tab}
           onSelect={setChosenTab}
         />
@@ -99,6 +116,12 @@ export function PopupApp({ findTab, store, closePopup, glossaryUrl }: PopupAppPr
           summary={summary}
           tabId={tabId}
           store={store}
+          paused={isPaused}
+          onPauseChange={async (next) => {
+            await setPaused(next);
+            await refresh(tabId);
+          }}
+          limits={{ firstOccurrenceOnly: firstOnly ?? false, markCap: cap ?? null }}
           onSiteChange={async (site, enabled) => {
             await setSiteEnabled(site, enabled);
             await refresh(tabId);

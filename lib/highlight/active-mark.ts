@@ -1,23 +1,36 @@
 import { ACTIVE_HIGHLIGHT } from './names';
 
-/** Emphasises the one term whose popover is open. */
+/**
+ * One highlight that holds at most one range: the term whose popover is open (the default), the
+ * term under the pointer, or a term being flashed.
+ */
 export class ActiveMark {
   readonly #highlight = new Highlight();
+  #range: AbstractRange | null = null;
 
-  constructor(private readonly registry: HighlightRegistry = CSS.highlights) {
-    // Drawn above the ordinary term marks where the two overlap.
-    this.#highlight.priority = 1;
-    registry.set(ACTIVE_HIGHLIGHT, this.#highlight);
+  constructor(
+    private readonly registry: HighlightRegistry = CSS.highlights,
+    private readonly name: string = ACTIVE_HIGHLIGHT,
+    /** Drawn above the ordinary term marks (priority 0) where they overlap. */
+    priority = 1,
+  ) {
+    this.#highlight.priority = priority;
+    registry.set(name, this.#highlight);
+  }
+
+  get range(): AbstractRange | null {
+    return this.#range;
   }
 
   show(range: AbstractRange | null): void {
+    if (range === this.#range) return;
+    this.#range = range;
     this.#highlight.clear();
     if (range) this.#highlight.add(range);
   }
 
   dispose(): void {
-    this.#highlight.clear();
-    if (this.registry.get(ACTIVE_HIGHLIGHT) === this.#highlight)
-      this.registry.delete(ACTIVE_HIGHLIGHT);
+    this.show(null);
+    if (this.registry.get(this.name) === this.#highlight) this.registry.delete(this.name);
   }
 }

@@ -1,10 +1,17 @@
+import type { Trigger } from '../settings';
 import { matchAtPoint } from './hit-test';
 import type { MatchRegistry, PageMatch } from './match-registry';
 
-/** How long the pointer must rest on a term before its popover opens. */
+/** How long the pointer must rest on a term before its popover opens, unless the reader sets it. */
 export const HOVER_INTENT_MS = 300;
 /** How long a hover-opened popover stays after the pointer leaves the term and the popover. */
 export const LEAVE_GRACE_MS = 350;
+
+/** The reader's settings the pointer follows; read at every event, so changes apply at once. */
+export interface PointerSettings {
+  trigger: Trigger;
+  hoverDelayMs: number;
+}
 
 export interface TermPointerOptions {
   doc: Document;
@@ -12,26 +19,43 @@ export interface TermPointerOptions {
   signal: AbortSignal;
   /** Whether an event target is our own UI (the popover's shadow host). */
   isOwnUi: (target: EventTarget | null) => boolean;
+  /** The current trigger and hover delay (default: open on hover after `HOVER_INTENT_MS`). */
+  settings?: () => PointerSettings;
+  /** The term under the pointer changed (undefined: none). Drives the hover highlight. */
+  onHover?: (match: PageMatch | undefined) => void;
   /** The reader rested on a term (hover) or clicked / tapped one. */
   onOpen: (match: PageMatch, how: 'hover' | 'click') => void;
   /** The pointer has been off the hovered term and off our UI for the grace period. */
   onLeave: () => void;
   /** A pointer press outside our UI and outside any term. */
   onOutsidePress: () => void;
+  /** The marked term at a viewport point (tests pass their own; happy-dom has no caret lookup). */
+  hitTest?: (x: number, y: number) => PageMatch | undefined;
 }
+
+const DEFAULT_SETTINGS: PointerSettings = { trigger: 'hover', hoverDelayMs: HOVER_INTENT_MS };
 
 /**
  * Watches the pointer for marked terms. One passive `pointermove` listener, hit-tested at most
  * once per animation frame: the page's own handlers are never delayed, and nothing is prevented,
  * so a link that contains a term still follows its href on click.
+ *
+ * Triggers: `hover` opens a term the pointer rests on for the hover delay; `modifier` opens the
+ * term under the pointer as soon as Shift is held (pressed while resting on it, or held while
+ * moving onto it); `click` opens only on a click or tap. A click opens a term with every trigger.
  */
 export function watchTermPointer(options: TermPointerOptions): void {
   const { doc, registry, signal, isOwnUi } = options;
   const view = doc.defaultView!;
+  const settings = options.settings ?? (() => DEFAULT_SETTINGS);
+  const hitTest = options.hitTest ?? ((x, y) => matchAtPoint(doc, registry, x, y));
   let lastX = 0;
   let lastY = 0;
   let frame = 0;
+  let modifierHeld = false;
   let hovered: PageMatch | undefined;
+  /** The hovered term's popover has been opened by the pointer (not again until it is left). */
+  let openedHovered = false;
   let intentTimer: ReturnType<typeof setTimeout> | undefined;
   let leaveTimer: ReturnType<typeof setTimeout> | undefined;
   let overUi = false;
@@ -41,24 +65,41 @@ export function watchTermPointer(options: TermPointerOptions): void {
     intentTimer = undefined;
   };
 
+  const openHovered = () => {
+    clearTimers();
+    if (!hovered || openedHovered) return;
+    openedHovered = true;
+    options.onOpen(hovered, 'hover');
+  };
+
+  /** Starts opening the hovered term, as the trigger says. */
+  const considerOpening = () => {
+    if (!hovered || openedHovered || intentTimer !== undefined) return;
+    const { trigger, hoverDelayMs } = settings();
+    if (trigger === 'hover') intentTimer = setTimeout(openHovered, hoverDelayMs);
+    else if (trigger === 'modifier' && modifierHeld) openHovered();
+  };
+
   const onFrame = () => {
     frame = 0;
-    const match = overUi ? hovered : matchAtPoint(doc, registry, lastX, lastY);
+    const match = overUi ? hovered : hitTest(lastX, lastY);
     if (overUi || match) {
       clearTimeout(leaveTimer);
       leaveTimer = undefined;
     }
-    if (match === hovered) return;
-    hovered = match;
-    clearTimers();
-    if (match) {
-      intentTimer = setTimeout(() => options.onOpen(match, 'hover'), HOVER_INTENT_MS);
-    } else if (leaveTimer === undefined) {
-      leaveTimer = setTimeout(() => {
-        leaveTimer = undefined;
-        options.onLeave();
-      }, LEAVE_GRACE_MS);
+    if (match !== hovered) {
+      hovered = match;
+      openedHovered = false;
+      clearTimers();
+      options.onHover?.(match);
+      if (!match && leaveTimer === undefined) {
+        leaveTimer = setTimeout(() => {
+          leaveTimer = undefined;
+          options.onLeave();
+        }, LEAVE_GRACE_MS);
+      }
     }
+    if (!overUi) considerOpening();
   };
 
   view.addEventListener(
@@ -68,20 +109,41 @@ export function watchTermPointer(options: TermPointerOptions): void {
       if (event.pointerType === 'touch') return;
       lastX = event.clientX;
       lastY = event.clientY;
+      modifierHeld = event.shiftKey;
       overUi = isOwnUi(event.target);
       if (!frame) frame = view.requestAnimationFrame(onFrame);
     },
     { passive: true, signal },
   );
 
+  // The modifier pressed while the pointer already rests on a term opens it without a move.
+  view.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Shift') return;
+      modifierHeld = true;
+      if (!overUi) considerOpening();
+    },
+    { capture: true, passive: true, signal },
+  );
+  view.addEventListener(
+    'keyup',
+    (event) => {
+      if (event.key === 'Shift') modifierHeld = false;
+    },
+    { capture: true, passive: true, signal },
+  );
+
   view.addEventListener(
     'click',
     (event) => {
       if (isOwnUi(event.target)) return;
-      const match = matchAtPoint(doc, registry, event.clientX, event.clientY);
+      const match = hitTest(event.clientX, event.clientY);
       if (!match) return;
       clearTimers();
+      if (match !== hovered) options.onHover?.(match);
       hovered = match;
+      openedHovered = true;
       options.onOpen(match, 'click');
     },
     { capture: true, passive: true, signal },
@@ -91,7 +153,7 @@ export function watchTermPointer(options: TermPointerOptions): void {
     'pointerdown',
     (event) => {
       if (isOwnUi(event.target)) return;
-      if (!matchAtPoint(doc, registry, event.clientX, event.clientY)) options.onOutsidePress();
+      if (!hitTest(event.clientX, event.clientY)) options.onOutsidePress();
     },
     { capture: true, passive: true, signal },
   );
@@ -100,5 +162,6 @@ export function watchTermPointer(options: TermPointerOptions): void {
     clearTimers();
     clearTimeout(leaveTimer);
     if (frame) view.cancelAnimationFrame(frame);
+    if (hovered) options.onHover?.(undefined);
   });
 }
