@@ -332,3 +332,73 @@ export async function openScanned(
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** A page's console warning or error, or an uncaught error, as `watchConsole` records it. */
+export interface ConsoleEntry {
+  kind: 'pageerror' | 'console';
+  /** The console method (`error`, `warn`…), or `pageerror`. */
+  type: string;
+  message: string;
+  /** Stack or source location, when the browser gives one. */
+  source: string;
+}
+
+/**
+ * Collects a page's console errors and warnings and its uncaught errors from now on: wider than
+ * `watchProblems`, for tests that must also see warnings (React's hydration warnings, the
+ * browsers' reports of content-security-policy violations).
+ */
+export function watchConsole(page: Page): ConsoleEntry[] {
+  const entries: ConsoleEntry[] = [];
+  page.on('pageerror', (error) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const source = error instanceof Error ? (error.stack ?? '') : '';
+    entries.push({ kind: 'pageerror', type: 'pageerror', message, source });
+  });
+  page.on('console', (message) => {
+    const type: string = message.type();
+    if (!['error', 'warn', 'warning', 'assert'].includes(type)) return;
+    entries.push({
+      kind: 'console',
+      type,
+      message: message.text(),
+      source: message.location().url ?? '',
+    });
+  });
+  return entries;
+}
+
+/** Everything a `credit-lens:scan` measure records (see the architecture's observability contract). */
+export interface ScanRecord {
+  startTime: number;
+  duration: number;
+  kind: string;
+  roots: number;
+  textNodes: number;
+  chars: number;
+  matches: number;
+  /** Milliseconds of the extension's own work in this scan (not counting yields to the page). */
+  busyMs: number;
+  slices: number;
+}
+
+/** All `credit-lens:scan` measures with their full detail, oldest first. */
+export async function scanRecords(page: Page): Promise<ScanRecord[]> {
+  return page.evaluate(() =>
+    performance.getEntriesByName('credit-lens:scan').map((entry) => {
+      // Copy the fields: in Firefox `detail` was made in the content script's compartment.
+      const detail = (entry as PerformanceMeasure).detail as Record<string, unknown> | null;
+      return {
+        startTime: entry.startTime,
+        duration: entry.duration,
+        kind: String(detail?.kind),
+        roots: Number(detail?.roots),
+        textNodes: Number(detail?.textNodes),
+        chars: Number(detail?.chars),
+        matches: Number(detail?.matches),
+        busyMs: Number(detail?.busyMs),
+        slices: Number(detail?.slices),
+      };
+    }),
+  );
+}
