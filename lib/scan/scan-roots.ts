@@ -15,6 +15,8 @@ export interface ScanStats {
   /** Milliseconds of our own work, not counting time handed back to the page between slices. */
   busyMs: number;
   slices: number;
+  /** The longest uninterrupted stretch of our work (one slice), in milliseconds. */
+  longestSliceMs: number;
 }
 
 export interface ScanOptions {
