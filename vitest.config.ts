@@ -17,7 +17,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
           ],
           environment: 'node',
-          setupFiles: ['test/testing-library-setup.ts'],
+          setupFiles: ['test/testing-library-setup.ts', 'test/i18n-setup.ts'],
         },
       },
       {

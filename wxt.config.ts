@@ -2,25 +2,29 @@ import { defineConfig } from 'wxt';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  // `@wxt-dev/i18n`: `locales/<lang>.yml` become `_locales/<lang>/messages.json`; the browser
+  // picks the reader's language (English and Simplified Chinese; English otherwise).
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   // Every dependency is an explicit import: nothing is auto-imported.
   imports: false,
   manifest: ({ browser }) => ({
-    name: 'Credit Lens',
-    description:
-      'Explains governance and credit-system terms where you read them, and keeps your notes on them.',
+    default_locale: 'en',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
     // `storage`: the per-site on/off switch, read by the content script.
     // `unlimitedStorage`: notes live in IndexedDB and must not be evicted or capped by quota.
-    permissions: ['storage', 'unlimitedStorage'],
+    // `contextMenus`: "Add to Credit Lens glossary" on selected text, which opens the options page
+    // with the add form filled in.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     // Highlights cannot take keyboard focus; these step through the page's terms instead.
     commands: {
       'next-term': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Open the next marked term on the page',
+        description: '__MSG_commands_nextTerm__',
       },
       'previous-term': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Open the previous marked term on the page',
+        description: '__MSG_commands_previousTerm__',
       },
     },
     ...(browser === 'firefox' && {

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import type { Glossary } from '~/lib/glossary';
+import type { LensGlossary } from '~/lib/custom-terms/lens-glossary';
+import { i18n } from '~/lib/i18n';
 import type { NotesApi } from '~/lib/notes/notes-api';
 import { EntryDetails, type Confusion } from './EntryDetails';
 import { TermNotes, type PageInfo } from './notes/TermNotes';
@@ -8,7 +9,8 @@ import { TermPopover } from './TermPopover';
 
 interface PopoverAppProps {
   store: PopoverStore;
-  glossary: Glossary;
+  /** The bundled glossary with the reader's own terms in it. */
+  glossary: LensGlossary;
   notes: NotesApi;
   /** The page the popover is on, read when a note is saved. */
   page: () => PageInfo;
@@ -48,7 +50,7 @@ export function PopoverApp({
         <>
           {previousEntry && (
             <button type="button" className="popover-back" onClick={() => store.back()}>
-              ‹ Back to {previousEntry.term}
+              {i18n.t('popover.back', { term: previousEntry.term })}
             </button>
           )}
           <EntryDetails

@@ -10,6 +10,8 @@ import {
 } from '@floating-ui/react-dom';
 import { useId, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { toLiveRange } from '~/lib/highlight/hit-test';
+import { i18n } from '~/lib/i18n';
+import { measurePopoverPainted } from './popover-timing';
 
 const VIEWPORT_PADDING = 8;
 
@@ -49,7 +51,7 @@ export function TermPopover({
     [anchor],
   );
 
-  const { refs, floatingStyles } = useFloating({
+  const { refs, floatingStyles, isPositioned } = useFloating({
     strategy: 'fixed',
     placement: 'bottom-start',
     elements: { reference },
@@ -80,6 +82,11 @@ export function TermPopover({
     if (takeFocus) dialogRef.current?.focus({ preventScroll: true });
   }, [takeFocus, contentKey]);
 
+  // Placement is asynchronous: the popover counts as open once it is painted where it belongs.
+  useLayoutEffect(() => {
+    if (isPositioned) measurePopoverPainted();
+  }, [isPositioned, anchor]);
+
   return (
     <div
       ref={(el) => {
@@ -99,7 +106,12 @@ export function TermPopover({
         }
       }}
     >
-      <button type="button" className="popover-close" aria-label="Close" onClick={onClose}>
+      <button
+        type="button"
+        className="popover-close"
+        aria-label={i18n.t('popover.close')}
+        onClick={onClose}
+      >
         ×
       </button>
       {children(headingId)}

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { CATEGORY_LABELS, type Category } from '~/lib/glossary';
+import { categoryLabel } from '~/lib/glossary/category-label';
+import { i18n } from '~/lib/i18n';
 import type { CategoryChoice } from './view-state';
 
 interface CategoryFilterProps {
@@ -18,12 +20,12 @@ const CATEGORIES = Object.keys(CATEGORY_LABELS) as Category[];
 export function CategoryFilter({ value, counts, onChange }: CategoryFilterProps) {
   const name = useId();
   const choices: { value: CategoryChoice; label: string }[] = [
-    { value: 'all', label: 'All' },
-    ...CATEGORIES.map((category) => ({ value: category, label: CATEGORY_LABELS[category] })),
+    { value: 'all', label: i18n.t('glossaryPage.all') },
+    ...CATEGORIES.map((category) => ({ value: category, label: categoryLabel(category) })),
   ];
   return (
     <fieldset className="category-filter">
-      <legend className="visually-hidden">Category</legend>
+      <legend className="visually-hidden">{i18n.t('glossaryPage.category')}</legend>
       <div className="category-options">
         {choices.map((choice) => (
           <label key={choice.value} className="category-option">

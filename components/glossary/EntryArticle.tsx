@@ -1,5 +1,7 @@
 import { useId } from 'react';
-import { CATEGORY_LABELS, type AliasLang, type GlossaryEntry } from '~/lib/glossary';
+import type { AliasLang, GlossaryEntry } from '~/lib/glossary';
+import { categoryLabel } from '~/lib/glossary/category-label';
+import { ENTRY_LANG, i18n, uiLanguage } from '~/lib/i18n';
 import { EntryLink } from './EntryLink';
 
 interface EntryArticleProps {
@@ -29,6 +31,8 @@ function endsSentence(text: string): boolean {
  */
 export function EntryArticle({ entry, lookup, isTarget, onRevisit }: EntryArticleProps) {
   const headingId = useId();
+  // The entry is in English whatever the UI's language; its labels are in the UI's.
+  const ui = uiLanguage();
   const { chinese } = entry;
   const distinctTraditional = chinese && chinese.traditional !== chinese.simplified;
   const related = entry.related.flatMap((id) => lookup(id) ?? []);
@@ -45,6 +49,7 @@ export function EntryArticle({ entry, lookup, isTarget, onRevisit }: EntryArticl
       id={entry.id}
       className={isTarget ? 'glossary-entry is-target' : 'glossary-entry'}
       aria-labelledby={headingId}
+      lang={ENTRY_LANG}
     >
       {/* tabIndex -1: the page moves focus here when the address names this entry. */}
       <h2 id={headingId} className="entry-term" tabIndex={-1}>
@@ -53,39 +58,45 @@ export function EntryArticle({ entry, lookup, isTarget, onRevisit }: EntryArticl
       <dl className="entry-facts">
         {chinese && (
           <div>
-            <dt>{distinctTraditional ? 'Simplified' : 'Chinese'}</dt>
+            <dt lang={ui}>
+              {distinctTraditional
+                ? i18n.t('glossaryPage.simplified')
+                : i18n.t('glossaryPage.chinese')}
+            </dt>
             <dd lang="zh-Hans">{chinese.simplified}</dd>
           </div>
         )}
         {chinese && distinctTraditional && (
           <div>
-            <dt>Traditional</dt>
+            <dt lang={ui}>{i18n.t('glossaryPage.traditional')}</dt>
             <dd lang="zh-Hant">{chinese.traditional}</dd>
           </div>
         )}
         {entry.pinyin && (
           <div>
-            <dt>Pinyin</dt>
+            <dt lang={ui}>{i18n.t('glossaryPage.pinyin')}</dt>
             <dd lang="zh-Latn-pinyin">{entry.pinyin}</dd>
           </div>
         )}
         <div>
-          <dt>Category</dt>
-          <dd>{CATEGORY_LABELS[entry.category]}</dd>
+          <dt lang={ui}>{i18n.t('glossaryPage.category')}</dt>
+          <dd lang={ui}>{categoryLabel(entry.category)}</dd>
         </div>
       </dl>
       <p className="entry-definition">{entry.definition}</p>
       <p className="entry-explanation">{entry.explanation}</p>
 
       <section className="entry-section">
-        <h3>In the 2018 seminar</h3>
+        <h3 lang={ui}>{i18n.t('glossaryPage.seminar')}</h3>
         <p>{entry.seminar.said}</p>
-        <p className="entry-passage">Seminar report: {entry.seminar.passage}</p>
+        <p className="entry-passage" lang={ui}>
+          {i18n.t('glossaryPage.seminarReport', { passage: entry.seminar.passage })}
+        </p>
       </section>
 
       {confusions.length > 0 && (
         <section className="entry-section">
-          <h3>Not to be confused with</h3>
+          <h3 lang={ui}>{i18n.t('glossaryPage.notConfusedWith')}</h3>
           <ul className="entry-confusions">
             {confusions.map(({ other, why }) => (
               <li key={other.id}>
@@ -99,7 +110,7 @@ export function EntryArticle({ entry, lookup, isTarget, onRevisit }: EntryArticl
 
       {related.length > 0 && (
         <section className="entry-section">
-          <h3>Related entries</h3>
+          <h3 lang={ui}>{i18n.t('glossaryPage.related')}</h3>
           <ul className="entry-related">
             {related.map((other) => (
               <li key={other.id}>
@@ -112,7 +123,7 @@ export function EntryArticle({ entry, lookup, isTarget, onRevisit }: EntryArticl
 
       {aliases.length > 0 && (
         <section className="entry-section">
-          <h3>Also written as</h3>
+          <h3 lang={ui}>{i18n.t('glossaryPage.alsoWrittenAs')}</h3>
           <ul className="entry-aliases">
             {aliases.map((alias) => (
               <li key={`${alias.lang}:${alias.text}`} lang={LANG_TAGS[alias.lang]}>
@@ -124,7 +135,7 @@ export function EntryArticle({ entry, lookup, isTarget, onRevisit }: EntryArticl
       )}
 
       <section className="entry-section">
-        <h3>Sources</h3>
+        <h3 lang={ui}>{i18n.t('glossaryPage.sources')}</h3>
         <ul className="entry-sources">
           {entry.sources.map((source) => (
             <li key={`${source.title}|${source.by}|${source.year}`}>

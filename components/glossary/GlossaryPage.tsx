@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useReducer, useRef } from 'react';
-import { CATEGORY_LABELS, type GlossaryEntry } from '~/lib/glossary';
+import type { GlossaryEntry } from '~/lib/glossary';
+import { categoryLabel } from '~/lib/glossary/category-label';
 import { buildSearchIndex, isBlankQuery, searchGlossary } from '~/lib/glossary/search';
+import { formatNumber, i18n } from '~/lib/i18n';
 import { CategoryFilter } from './CategoryFilter';
 import { EntryArticle } from './EntryArticle';
 import { useHashEntry } from './use-hash-entry';
@@ -17,7 +19,17 @@ interface GlossaryPageProps {
 }
 
 function entriesPhrase(count: number): string {
-  return `${count} ${count === 1 ? 'entry' : 'entries'}`;
+  return i18n.t('glossaryPage.count', count, [formatNumber(count)]);
+}
+
+/** Why the list is empty, as one whole sentence. */
+function noEntriesSentence(query: string | null, category: string | null): string {
+  if (query !== null && category !== null) {
+    return i18n.t('glossaryPage.noEntriesMatchIn', { query, category });
+  }
+  if (query !== null) return i18n.t('glossaryPage.noEntriesMatch', { query });
+  if (category !== null) return i18n.t('glossaryPage.noEntriesIn', { category });
+  return i18n.t('glossaryPage.noEntries');
 }
 
 /**
@@ -76,15 +88,10 @@ export function GlossaryPage({ entries }: GlossaryPageProps) {
   return (
     <div className="glossary">
       <header className="glossary-header">
-        <h1>Credit Lens glossary</h1>
-        <p>
-          Terms that Western readers often misread in writing about governance and credit systems:
-          what each means in this field, and what the 2018 seminar on Chinese and US credit
-          construction said about it.
-        </p>
+        <h1>{i18n.t('glossaryPage.heading')}</h1>
+        <p>{i18n.t('glossaryPage.intro')}</p>
         <p id={hintId} className="glossary-hint">
-          Search in English, in pinyin with or without tone marks (xinyong, xìn yòng), or in Chinese
-          characters, simplified or traditional (信用, 誠信).
+          {i18n.t('glossaryPage.hint')}
         </p>
       </header>
       <main className="glossary-main">
@@ -92,18 +99,18 @@ export function GlossaryPage({ entries }: GlossaryPageProps) {
           ref={toolbar}
           className="glossary-toolbar"
           role="search"
-          aria-label="Glossary"
+          aria-label={i18n.t('glossaryPage.searchRegion')}
           onSubmit={(event) => event.preventDefault()}
         >
           <div className="glossary-search">
-            <label htmlFor={searchId}>Search the glossary</label>
+            <label htmlFor={searchId}>{i18n.t('glossaryPage.searchLabel')}</label>
             <input
               ref={search}
               id={searchId}
               type="search"
               value={query}
               onChange={(event) => dispatch({ type: 'search', query: event.target.value })}
-              placeholder="social credit, xinyong, 诚信…"
+              placeholder={i18n.t('glossaryPage.searchPlaceholder')}
               aria-describedby={hintId}
               autoComplete="off"
               spellCheck={false}
@@ -122,11 +129,11 @@ export function GlossaryPage({ entries }: GlossaryPageProps) {
         </form>
 
         {missing !== null && (
-          <p className="glossary-notice">The glossary has no entry “{missing}”.</p>
+          <p className="glossary-notice">{i18n.t('glossaryPage.noSuchEntry', { id: missing })}</p>
         )}
 
         {shown.length > 0 ? (
-          <ul className="glossary-list" aria-label="Entries">
+          <ul className="glossary-list" aria-label={i18n.t('glossaryPage.entries')}>
             {shown.map((entry) => (
               <li key={entry.id}>
                 <EntryArticle
@@ -141,16 +148,17 @@ export function GlossaryPage({ entries }: GlossaryPageProps) {
         ) : (
           <div className="glossary-empty">
             <p>
-              No entries
-              {searching && ` match “${query.trim()}”`}
-              {filtered && ` in ${CATEGORY_LABELS[category]}`}.
+              {noEntriesSentence(
+                searching ? query.trim() : null,
+                category !== 'all' ? categoryLabel(category) : null,
+              )}
             </p>
             <button type="button" onClick={clear}>
               {searching && filtered
-                ? 'Clear search and filter'
+                ? i18n.t('glossaryPage.clearSearchAndFilter')
                 : searching
-                  ? 'Clear search'
-                  : 'Show all entries'}
+                  ? i18n.t('glossaryPage.clearSearch')
+                  : i18n.t('glossaryPage.showAll')}
             </button>
           </div>
         )}

@@ -1,5 +1,6 @@
 import { useState, type MouseEvent } from 'react';
 import type { Note } from '~/lib/notes/note';
+import { i18n } from '~/lib/i18n';
 import { linkablePageUrl } from '~/lib/notes/page-link';
 import { NoteEditor } from './NoteEditor';
 
@@ -25,13 +26,16 @@ export function NoteCard({ note, termName, onEdit, onDelete, onOpenPage }: NoteC
   // Only web pages and files become links: never `javascript:` or `data:`.
   const href = linkablePageUrl(note.url);
   return (
-    <article className="note" aria-label={`Note: ${excerpt(note.body)}`}>
+    <article
+      className="note"
+      aria-label={i18n.t('notes.noteLabel', { excerpt: excerpt(note.body) })}
+    >
       {termName && <p className="note-term">{termName}</p>}
       {note.quote && <blockquote className="note-quote">{note.quote.exact}</blockquote>}
       {editing ? (
         <NoteEditor
           initial={note.body}
-          label="Edit note"
+          label={i18n.t('notes.editNote')}
           onSave={async (body) => {
             await onEdit(body);
             setEditing(false);
@@ -62,10 +66,10 @@ export function NoteCard({ note, termName, onEdit, onDelete, onOpenPage }: NoteC
       {!editing && (
         <div className="note-actions">
           <button type="button" onClick={() => setEditing(true)}>
-            Edit
+            {i18n.t('notes.edit')}
           </button>
           <button type="button" onClick={onDelete}>
-            Delete
+            {i18n.t('notes.delete')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { i18n } from '~/lib/i18n';
 
 interface NoteEditorProps {
   initial?: string;
@@ -14,7 +15,7 @@ interface NoteEditorProps {
 export function NoteEditor({
   initial = '',
   label,
-  saveLabel = 'Save',
+  saveLabel = i18n.t('notes.save'),
   onSave,
   onCancel,
 }: NoteEditorProps) {
@@ -26,7 +27,7 @@ export function NoteEditor({
   const save = async () => {
     if (saving) return;
     if (!body.trim()) {
-      setError('Write something first: the note is empty.');
+      setError(i18n.t('notes.empty'));
       return;
     }
     setSaving(true);
@@ -75,10 +76,10 @@ export function NoteEditor({
       )}
       <div className="note-actions">
         <button type="submit" className="button-primary" disabled={saving}>
-          {saving ? 'Saving…' : saveLabel}
+          {saving ? i18n.t('notes.saving') : saveLabel}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {i18n.t('notes.cancel')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { i18n } from '~/lib/i18n';
 import { newNoteId, type Note, type Quote } from '~/lib/notes/note';
 import type { NotesApi } from '~/lib/notes/notes-api';
 import { NoteCard } from './NoteCard';
@@ -55,14 +56,14 @@ export function TermNotes({ api, termId, termName, page, quote }: TermNotesProps
   const { deleted, error: deleteError, remove, undo } = useUndoableDelete(api, reload);
 
   return (
-    <section className="term-notes" aria-label={`Your notes on ${termName}`}>
-      <h3>Your notes</h3>
+    <section className="term-notes" aria-label={i18n.t('notes.yourNotesOn', { term: termName })}>
+      <h3>{i18n.t('notes.yourNotes')}</h3>
       {draftId ? (
         <div className="note-draft">
           {quote && <blockquote className="note-quote">{quote.exact}</blockquote>}
           <NoteEditor
-            label={`New note on ${termName}`}
-            saveLabel="Save note"
+            label={i18n.t('notes.newNoteOn', { term: termName })}
+            saveLabel={i18n.t('notes.saveNote')}
             onSave={async (body) => {
               await api.save({
                 id: draftId,
@@ -80,7 +81,7 @@ export function TermNotes({ api, termId, termName, page, quote }: TermNotesProps
         </div>
       ) : (
         <button type="button" className="button-primary" onClick={() => setDraftId(newNoteId())}>
-          Add note
+          {i18n.t('notes.addNote')}
         </button>
       )}
       {deleted && <UndoBar onUndo={() => void undo()} />}

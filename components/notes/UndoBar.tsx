@@ -1,3 +1,5 @@
+import { i18n } from '~/lib/i18n';
+
 interface UndoBarProps {
   onUndo: () => void;
 }
@@ -6,9 +8,9 @@ interface UndoBarProps {
 export function UndoBar({ onUndo }: UndoBarProps) {
   return (
     <div className="undo-bar" role="status">
-      <span>Note deleted.</span>
+      <span>{i18n.t('notes.deleted')}</span>
       <button type="button" onClick={onUndo}>
-        Undo
+        {i18n.t('notes.undo')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { i18n } from '~/lib/i18n';
 
 export interface OptionsSection {
   /** Element id of the section, and its fragment in the page's table of contents. */
@@ -15,8 +16,8 @@ export function OptionsApp({ sections }: { sections: readonly OptionsSection[] }
   return (
     <div className="options">
       <header className="options-header">
-        <h1>Credit Lens options</h1>
-        <nav aria-label="Sections">
+        <h1>{i18n.t('options.heading')}</h1>
+        <nav aria-label={i18n.t('options.sectionsNav')}>
           <ul>
             {sections.map((section) => (
               <li key={section.id}>

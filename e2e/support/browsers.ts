@@ -67,6 +67,12 @@ export interface LaunchBrowserOptions {
    * restart. Without it puppeteer makes a fresh temporary profile and deletes it on close.
    */
   userDataDir?: string;
+  /**
+   * The browser's UI language (e.g. `zh-CN`), which picks the extension's messages. Chromium:
+   * `--lang` (honoured headless too). Firefox: `intl.locale.requested`, which takes effect only
+   * with that language's langpack installed (Debian: `firefox-esr-l10n-zh-cn`).
+   */
+  locale?: string;
 }
 
 export interface LaunchedBrowser {
@@ -95,7 +101,13 @@ export const viewport = { width: 1280, height: 800 } as const;
  */
 export async function launchBrowser(
   name: BrowserName,
-  { extension = true, headless = true, pageScripts = true, userDataDir }: LaunchBrowserOptions = {},
+  {
+    extension = true,
+    headless = true,
+    pageScripts = true,
+    userDataDir,
+    locale,
+  }: LaunchBrowserOptions = {},
 ): Promise<LaunchedBrowser> {
   // Resolve the build before launching, so a missing build fails fast with its own message.
   const extensionPath = extension ? extensionDir(name) : undefined;
@@ -133,6 +145,7 @@ export async function launchBrowser(
               '--hide-scrollbars',
               // Offline and repeatable; see `startDeadEndProxy`. Loopback is never proxied.
               `--proxy-server=127.0.0.1:${proxy.port}`,
+              ...(locale ? [`--lang=${locale}`, `--accept-lang=${locale}`] : []),
             ],
           })
         : await puppeteer.launch({
@@ -149,6 +162,10 @@ export async function launchBrowser(
               'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: firefoxUuid }),
               // Firefox's BiDi cannot switch scripts off per page; this pref spares content scripts.
               ...(pageScripts ? {} : { 'javascript.enabled': false }),
+              ...(locale && {
+                'intl.locale.requested': locale,
+                'intl.accept_languages': locale,
+              }),
             },
           });
   } catch (error) {

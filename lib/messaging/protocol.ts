@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
+import { i18n } from '~/lib/i18n';
 
 /**
  * A small typed request/response layer over `runtime.sendMessage` / `tabs.sendMessage`.
@@ -133,7 +134,7 @@ async function unwrap<T>(send: () => Promise<unknown>): Promise<T> {
     throw new MessageError(error instanceof Error ? error.message : String(error));
   }
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
-    throw new MessageError('No answer: nothing on the other side handles Credit Lens requests.');
+    throw new MessageError(i18n.t('problems.noAnswer'));
   }
   const r = reply as Reply;
   if (!r.ok) throw new MessageError(r.error);

@@ -1,3 +1,4 @@
+import { i18n } from '~/lib/i18n';
 import { MessageError, sendToExtension } from '../messaging/protocol';
 import type { NewNote, Note, NoteEdit } from './note';
 import type { NoteStore } from './note-store';
@@ -44,10 +45,7 @@ async function request<K extends keyof NotesProtocol & string>(
     return result;
   } catch (error) {
     if (error instanceof MessageError && /context invalidated|Receiving end/i.test(error.message)) {
-      throw new Error(
-        'Credit Lens was updated or reloaded since this page was opened. Copy your text, reload the page, and try again.',
-        { cause: error },
-      );
+      throw new Error(i18n.t('problems.extensionReloaded'), { cause: error });
     }
     throw error;
   }

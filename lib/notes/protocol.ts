@@ -1,3 +1,4 @@
+import { i18n } from '~/lib/i18n';
 import * as v from 'valibot';
 import { EntryIdSchema } from '../glossary/schema';
 import type { Handlers, RequestSchemas } from '../messaging/protocol';
@@ -56,13 +57,13 @@ export function readableStorageError(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return 'Your browser has no storage space left for Credit Lens, so the note was not saved. Free some disk space and try again.';
+    return i18n.t('problems.noStorageNote');
   }
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {
-    return 'The notes database is closed (the browser may be shutting down or the extension updating). Try again in a moment.';
+    return i18n.t('problems.databaseClosed');
   }
   if (name === 'OpenFailedError' || name === 'VersionError') {
-    return 'The notes database could not be opened. Restart the browser and try again.';
+    return i18n.t('problems.databaseUnopenable');
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,3 +1,5 @@
+import { formatNumber, i18n } from '~/lib/i18n';
+
 /** What the "All notes" list tells the reader about how much of it is shown. */
 export interface ListSummaryInput {
   /** Notes shown now. */
@@ -10,8 +12,7 @@ export interface ListSummaryInput {
   hasMore: boolean;
 }
 
-const count = (n: number) => n.toLocaleString('en');
-const notes = (n: number) => (n === 1 ? '1 note' : `${count(n)} notes`);
+const count = formatNumber;
 
 /**
  * Counting every match of a search would mean reading every matching note, which is what the
@@ -19,9 +20,11 @@ const notes = (n: number) => (n === 1 ? '1 note' : `${count(n)} notes`);
  */
 export function listSummary({ shown, total, filtered, hasMore }: ListSummaryInput): string {
   if (filtered) {
-    if (hasMore) return `Showing the newest ${count(shown)} matches`;
-    return shown === 1 ? '1 matching note' : `${count(shown)} matching notes`;
+    if (hasMore) return i18n.t('popup.newestMatches', shown, [count(shown)]);
+    return i18n.t('popup.matchingNotes', shown, [count(shown)]);
   }
-  if (shown < total) return `Showing ${count(shown)} of ${notes(total)}`;
-  return notes(shown);
+  if (shown < total) {
+    return i18n.t('popup.showingOf', total, [count(total)], { shown: count(shown) });
+  }
+  return i18n.t('popup.notes', shown, [count(shown)]);
 }
