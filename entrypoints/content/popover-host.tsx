@@ -9,10 +9,18 @@ import type { PopoverStore } from '~/components/popover-store';
 import notesCss from '~/components/notes/notes.css?inline';
 import paletteCss from '~/components/palette.css?inline';
 import popoverCss from '~/components/popover.css?inline';
-import type { Glossary } from '~/lib/glossary';
+import type { LensGlossary } from '~/lib/custom-terms/lens-glossary';
 import { requestGlossaryPage } from '~/lib/glossary/open-glossary';
+import { uiLanguage } from '~/lib/i18n';
 import { messagingNotesApi } from '~/lib/notes/notes-api';
 import { UI_HOST_TAG } from '~/lib/scan/skip';
+import { Announcements, LiveAnnouncer } from './announcer';
+
+/**
+ * How long a live region must exist before its text changes for screen readers to announce the
+ * change: they register a region when it appears and only voice later changes to it.
+ */
+const LIVE_REGION_SETTLE_MS = 300;
 
 /**
  * The one element we add to a page: a `<credit-lens-ui>` host with a closed shadow root that the
@@ -22,10 +30,14 @@ import { UI_HOST_TAG } from '~/lib/scan/skip';
 export class PopoverHost {
   #ui: ShadowRootContentScriptUi<Root> | undefined;
   #mounting: Promise<void> | undefined;
+  /** When the UI (and with it the live region) was mounted. */
+  #mountedAt = 0;
+  readonly #announcements = new Announcements();
+  #announceTurn = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly glossary: Glossary,
+    private readonly glossary: LensGlossary,
     private readonly store: PopoverStore,
     private readonly onClose: () => void,
   ) {}
@@ -46,6 +58,25 @@ export class PopoverHost {
     return this.#mounting;
   }
 
+  /** Moves focus into the open popover (its dialog), if there is one. */
+  focusPopover(): void {
+    const dialog = this.#ui?.shadow.querySelector<HTMLElement>('[role="dialog"]');
+    dialog?.focus({ preventScroll: true });
+  }
+
+  /**
+   * Says something to screen readers through our live region. Right after the UI first mounts,
+   * waits until the (empty) region has been there long enough to be announced reliably.
+   */
+  async announce(text: string): Promise<void> {
+    // Only the newest announcement is said: one made while an earlier one waits replaces it.
+    const turn = ++this.#announceTurn;
+    await this.ensureMounted();
+    const settle = this.#mountedAt + LIVE_REGION_SETTLE_MS - performance.now();
+    if (settle > 0) await new Promise((resolve) => setTimeout(resolve, settle));
+    if (turn === this.#announceTurn) this.#announcements.say(text);
+  }
+
   remove(): void {
     this.#ui?.remove();
     this.#ui = undefined;
@@ -64,24 +95,32 @@ export class PopoverHost {
       // Keys typed in the popover must not trigger the page's own shortcuts.
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container) => {
+        // Our UI speaks the browser's language whatever the page's own `lang` (set inside our
+        // shadow root, never on the page).
+        container.lang = uiLanguage();
         const root = createRoot(container);
         root.render(
-          <PopoverApp
-            store={this.store}
-            glossary={this.glossary}
-            notes={messagingNotesApi}
-            page={() => ({ url: location.href, title: document.title })}
-            openInGlossary={async (entryId) => {
-              await requestGlossaryPage(entryId);
-            }}
-            onClose={this.onClose}
-          />,
+          <>
+            <PopoverApp
+              store={this.store}
+              glossary={this.glossary}
+              notes={messagingNotesApi}
+              page={() => ({ url: location.href, title: document.title })}
+              openInGlossary={async (entryId) => {
+                await requestGlossaryPage(entryId);
+              }}
+              onClose={this.onClose}
+            />
+            {/* Outside the popover, so it exists (empty) before anything is announced. */}
+            <LiveAnnouncer announcements={this.#announcements} />
+          </>,
         );
         return root;
       },
       onRemove: (root) => root?.unmount(),
     });
     ui.mount();
+    this.#mountedAt = performance.now();
     this.#ui = ui;
   }
 }

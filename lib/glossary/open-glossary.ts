@@ -4,6 +4,7 @@ import { sendToExtension, type Handlers, type RequestSchemas } from '../messagin
 import { bundledGlossary } from './index';
 import { GLOSSARY_PAGE_PATH, glossaryEntryHash } from './page-url';
 import { EntryIdSchema } from './schema';
+import { i18n } from '~/lib/i18n';
 
 /**
  * "Open in glossary" from the popover. A content script cannot open an extension page itself
@@ -37,7 +38,7 @@ export function glossaryPageHandlers(): Handlers<GlossaryPageProtocol> {
   return {
     openGlossary: async ({ entryId }, sender) => {
       if (!bundledGlossary().get(entryId))
-        throw new Error(`There is no glossary entry "${entryId}".`);
+        throw new Error(i18n.t('problems.noSuchEntry', { id: entryId }));
       await openGlossaryTab(entryId, sender.tab);
       return null;
     },
