@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { referenceFind, seeded } from '~/test/reference-matcher';
 import { buildAhoCorasick } from './aho-corasick';
-import { foldKeepCase, foldText } from './fold';
 import type { MatchableAlias, MatchableEntry } from './patterns';
 import { compileMatcher, compileTunedMatcher } from './term-matcher';
-import type { TermMatch } from './types';
 import { countMatchWork } from './work';
 
 /*
@@ -12,18 +11,6 @@ import { countMatchWork } from './work';
  * glossaries. These tests shrink the tables until every path runs on small inputs, and check
  * that the answers do not change.
  */
-
-/** mulberry32, so a failure names a seed that reproduces it. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TUNINGS = [
   { denseBudget: 1 }, // only the root is dense
@@ -132,69 +119,6 @@ describe('compileMatcher with small dense tables', () => {
     }
   });
 });
-
-/**
- * The rules by brute force, as in term-matcher.test.ts (every pattern tried at every folded
- * offset), for the awkward pieces above: lone surrogates, U+FFFF, soft hyphens, ß.
- */
-function referenceFind(entries: readonly MatchableEntry[], text: string): TermMatch[] {
-  const word = (ch: string | undefined): boolean =>
-    ch !== undefined &&
-    /^[\p{L}\p{N}]$/u.test(ch) &&
-    !/[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}\p{scx=Bopo}]/u.test(ch);
-  const spellings = (syllables: string[]): string[] =>
-    syllables.length <= 1
-      ? [syllables.join('')]
-      : spellings(syllables.slice(1)).flatMap((rest) => [
-          `${syllables[0]} ${rest}`,
-          `${syllables[0]}${rest}`,
-        ]);
-  const { folded, map } = foldText(text);
-  const originalEndOf = (end: number): number => {
-    let j = end;
-    while (j < folded.length && map[j] === map[end - 1]) j++;
-    return map[j] as number;
-  };
-  const candidates: TermMatch[] = [];
-  for (let at = 0; at < folded.length; at++) {
-    const tried = new Set<string>();
-    for (const e of entries) {
-      for (const alias of e.aliases) {
-        const kept = foldKeepCase(alias.text).trim();
-        const forms = alias.lang === 'pinyin' ? spellings(kept.split(' ').filter(Boolean)) : [kept];
-        for (const form of forms) {
-          const pattern = foldText(form).folded.trim();
-          if (!pattern || !folded.startsWith(pattern, at)) continue;
-          const end = at + pattern.length;
-          const chars = [...pattern];
-          if (word(chars[0]) && word([...folded.slice(0, at)].pop())) continue;
-          if (word(chars[chars.length - 1]) && word([...folded.slice(end)][0])) continue;
-          const start = map[at] as number;
-          if (
-            alias.case === 'sensitive' &&
-            foldKeepCase(text.slice(start, originalEndOf(end))) !== form
-          ) {
-            continue;
-          }
-          if (tried.has(pattern)) continue;
-          tried.add(pattern);
-          candidates.push({ start: at, end, entryId: e.id });
-        }
-      }
-    }
-  }
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const chosen: TermMatch[] = [];
-  for (const c of candidates) {
-    const last = chosen[chosen.length - 1];
-    if (!last || c.start >= last.end) chosen.push(c);
-  }
-  return chosen.map((c) => ({
-    start: map[c.start] as number,
-    end: originalEndOf(c.end),
-    entryId: c.entryId,
-  }));
-}
 
 describe('compileMatcher on awkward text', () => {
   it('agrees with the brute-force rules around surrogates, U+FFFF, soft hyphens and ß', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alias, GlossaryEntry } from '../glossary/schema';
-import { foldKeepCase } from './fold';
-import { compileMatcher, foldText, type TermMatch } from './index';
+import { referenceFind, seeded } from '~/test/reference-matcher';
+import { compileMatcher } from './index';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: small entries built here, so these tests do not move when the real glossary does.
@@ -219,81 +219,6 @@ describe('compileMatcher: offsets', () => {
 // ---------------------------------------------------------------------------------------------
 // Properties against a slow reference
 // ---------------------------------------------------------------------------------------------
-
-/**
- * A brute-force matcher written straight from the rules, sharing only `foldText` (tested on its
- * own) with the real one: every pattern is tried at every folded offset.
- */
-function referenceFind(entries: readonly GlossaryEntry[], text: string): TermMatch[] {
-  const word = (ch: string | undefined): boolean =>
-    ch !== undefined &&
-    /[\p{L}\p{N}]/u.test(ch) &&
-    !/[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}\p{scx=Bopo}]/u.test(ch);
-  const spellings = (syllables: string[]): string[] =>
-    syllables.length <= 1
-      ? [syllables.join('')]
-      : spellings(syllables.slice(1)).flatMap((rest) => [
-          `${syllables[0]} ${rest}`,
-          `${syllables[0]}${rest}`,
-        ]);
-
-  const { folded, map } = foldText(text);
-  const originalEndOf = (end: number): number => {
-    let j = end;
-    while (j < folded.length && map[j] === map[end - 1]) j++;
-    return map[j] as number;
-  };
-  const candidates: TermMatch[] = [];
-  for (let at = 0; at < folded.length; at++) {
-    const tried = new Set<string>();
-    for (const e of entries) {
-      for (const alias of e.aliases) {
-        const kept = foldKeepCase(alias.text).trim();
-        const forms = alias.lang === 'pinyin' ? spellings(kept.split(' ').filter(Boolean)) : [kept];
-        for (const form of forms) {
-          const pattern = foldText(form).folded.trim();
-          if (!pattern || !folded.startsWith(pattern, at)) continue;
-          const end = at + pattern.length;
-          const chars = [...pattern];
-          if (word(chars[0]) && word([...folded.slice(0, at)].pop())) continue;
-          if (word(chars[chars.length - 1]) && word([...folded.slice(end)][0])) continue;
-          const start = map[at] as number;
-          const originalEnd = originalEndOf(end);
-          if (alias.case === 'sensitive' && foldKeepCase(text.slice(start, originalEnd)) !== form) {
-            continue;
-          }
-          // The first entry (in glossary order) that accepts this spelling here takes it.
-          if (tried.has(pattern)) continue;
-          tried.add(pattern);
-          candidates.push({ start: at, end, entryId: e.id });
-        }
-      }
-    }
-  }
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const chosen: TermMatch[] = [];
-  for (const c of candidates) {
-    const last = chosen[chosen.length - 1];
-    if (!last || c.start >= last.end) chosen.push(c);
-  }
-  return chosen.map((c) => ({
-    start: map[c.start] as number,
-    end: originalEndOf(c.end),
-    entryId: c.entryId,
-  }));
-}
-
-/** mulberry32, so a failure names a seed that reproduces it. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // A small alphabet, so random texts hit random patterns often, with every awkward case in it:
 // case, accents (composed and not), full width, whitespace kinds, CJK, emoji, İ, punctuation.
