@@ -13,6 +13,12 @@ export const LIMITS = {
   quoteBytes: 2_000,
   contextChars: 64,
   urlChars: 8_192,
+  /**
+   * The page key is derived from the URL, and percent-encoding makes it longer: each UTF-16 unit
+   * of the URL becomes at most 9 characters (three UTF-8 bytes as `%XX`). A key capped at
+   * `urlChars` refused the backup of a note on a long non-ASCII URL (found by import fuzzing).
+   */
+  urlKeyChars: 9 * 8_192,
   titleChars: 1_000,
 } as const;
 
@@ -64,7 +70,7 @@ const TimeSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** A stored note (also what "undo delete" sends back). */
 export const NoteSchema = v.strictObject({
   ...NewNoteSchema.entries,
-  urlKey: v.pipe(v.string(), v.maxLength(LIMITS.urlChars)),
+  urlKey: v.pipe(v.string(), v.maxLength(LIMITS.urlKeyChars)),
   createdAt: TimeSchema,
   updatedAt: TimeSchema,
 });
