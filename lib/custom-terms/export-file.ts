@@ -15,9 +15,11 @@ export function customTermsToJson(terms: readonly CustomTerm[], now = Date.now()
 
 /**
  * Cells a spreadsheet would run as a formula get a leading apostrophe (the usual defence against
- * CSV formula injection); the importer takes it off again.
+ * CSV formula injection); the importer takes one off again. Text that already starts with
+ * apostrophes before a formula character (`'=x`) gets one more too: otherwise the importer took
+ * the reader's own apostrophe off, and `'=x` came back as `=x` (found by import fuzzing).
  */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /**
  * The CSV export, with a byte-order mark so spreadsheet programs read the Chinese as UTF-8.
