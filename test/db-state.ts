@@ -8,14 +8,15 @@ export interface DbState {
 }
 
 /**
- * Every table of `db`, read in primary-key order and written as JSON with sorted keys, hashed.
+ * Every table of `db` (or the tables named in `only`), read in primary-key order and written as JSON with sorted keys, hashed.
  * Two states are equal only if every row is equal field by field (lone surrogates and NULs
  * included: `JSON.stringify` escapes them), whatever order the rows were written in.
  */
-export async function dbState(db: Dexie): Promise<DbState> {
+export async function dbState(db: Dexie, only?: readonly string[]): Promise<DbState> {
   const counts: Record<string, number> = {};
   const hash = createHash('sha256');
-  for (const table of [...db.tables].sort((a, b) => a.name.localeCompare(b.name))) {
+  const tables = db.tables.filter((table) => !only || only.includes(table.name));
+  for (const table of tables.sort((a, b) => a.name.localeCompare(b.name))) {
     const rows = await table.toCollection().toArray();
     counts[table.name] = rows.length;
     hash.update(`${table.name}\n`);
