@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { showDatabaseUpgradedNotice } from '~/components/DatabaseUpgradedNotice';
 import { CustomTermsSection } from '~/components/options/CustomTermsSection';
 import { GlossaryTransferSection } from '~/components/options/GlossaryTransferSection';
 import { NotesSection } from '~/components/options/NotesSection';
@@ -11,6 +12,7 @@ import { ADD_PARAM, readAddParam, YOUR_TERMS_SECTION_ID } from '~/lib/custom-ter
 import { bumpGlossaryRevision } from '~/lib/custom-terms/protocol';
 import { CustomTermStore } from '~/lib/custom-terms/store';
 import { db } from '~/lib/db';
+import { onDatabaseUpgraded } from '~/lib/db-upgraded';
 import { bundledGlossary } from '~/lib/glossary';
 import { i18n, localizeDocument } from '~/lib/i18n';
 import { NoteStore } from '~/lib/notes/note-store';
@@ -69,6 +71,9 @@ const sections: OptionsSection[] = [
     content: <NotesSection store={noteStore} termNames={noteTermNames} />,
   },
 ];
+
+// A newer Credit Lens upgrading the database while this page is open: let it, and say so.
+onDatabaseUpgraded(db, showDatabaseUpgradedNotice);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { showDatabaseUpgradedNotice } from '~/components/DatabaseUpgradedNotice';
 import { PopupApp } from '~/components/popup/PopupApp';
 import { db } from '~/lib/db';
+import { onDatabaseUpgraded } from '~/lib/db-upgraded';
 import { bundledGlossary } from '~/lib/glossary';
 import { glossaryPageUrl } from '~/lib/glossary/open-glossary';
 import { i18n, localizeDocument } from '~/lib/i18n';
@@ -18,6 +20,9 @@ localizeDocument(i18n.t('popup.title'));
 // write still goes through the store, which validates it.
 const store = new NoteStore(db, (id) => bundledGlossary().get(id)?.term);
 const findTab = () => targetTabId(location.search);
+
+// A newer Credit Lens upgrading the database while this page is open: let it, and say so.
+onDatabaseUpgraded(db, showDatabaseUpgradedNotice);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
