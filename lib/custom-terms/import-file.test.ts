@@ -202,6 +202,24 @@ describe('CSV import', () => {
     expect(parsed.rows.map((r) => r.row)).toEqual([2, 3]);
   });
 
+  it('keeps the reader\'s own apostrophes before a formula character ("\'=x" stays "\'=x")', () => {
+    const quoted: CustomTerm = {
+      ...hukou,
+      term: "'=Hukou",
+      definition: "''+two apostrophes, then a plus.",
+      explanation: "'plain apostrophe",
+    };
+    const csv = customTermsToCsv([quoted]);
+    expect(csv).toContain("''=Hukou");
+    const parsed = parseCsvImport(csv);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows[0]!.entry).toMatchObject({
+      term: quoted.term,
+      definition: quoted.definition,
+      explanation: quoted.explanation,
+    });
+  });
+
   it('reads a hand-written file: columns in any order, no optional columns, blank lines skipped', () => {
     const parsed = parseCsvImport(
       'definition,langs,term,aliases\n"Household registration, in short.",pinyin|zh-Hans,Hukou,hù kǒu|户口\n\n',

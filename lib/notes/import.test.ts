@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTES_FORMAT, notesToJson } from './export/json';
 import { LIMITS, type Note } from './note';
+import { urlKey } from './url-key';
 import {
   MAX_IMPORT_BYTES,
   MAX_LISTED_PROBLEMS,
@@ -140,6 +141,14 @@ describe('parseNotesJson', () => {
     expect(problems(file([base, other, { ...base, body: 'again' }]))).toEqual([
       'Note 3 (id 00000000-0000-4000-8000-000000000001): has the same id as note 1; each note in the file must have its own id.',
     ]);
+  });
+
+  it('reads back a note on a long Chinese URL, whose page key is far longer than the URL', () => {
+    const url = `https://example.org/${'诚'.repeat(LIMITS.urlChars - 20)}`;
+    const note = { ...base, url, urlKey: urlKey(url) };
+    expect(note.urlKey.length).toBeGreaterThan(LIMITS.urlChars * 8);
+    const parsed = parseNotesJson(notesToJson([note], new Date(0)));
+    expect(parsed.ok && parsed.notes).toEqual([note]);
   });
 
   it(`lists the first ${MAX_LISTED_PROBLEMS} problems and counts the rest`, () => {
