@@ -1,3 +1,4 @@
+import { composedTextNodes } from '../scan/composed-tree';
 import type { HighlightStyle } from '../settings';
 import { TERM_HIGHLIGHT_BY_STYLE } from './names';
 
@@ -117,18 +118,17 @@ export class MatchRegistry {
     if (removed && this.#marked) this.#applyLimits();
   }
 
-  /** Drops every match that touches a text node inside `root` (or is `root`). */
+  /**
+   * Drops every match that touches a text node inside `root` (or is `root`), including text in
+   * the open shadow trees of web components inside it.
+   */
   removeWithin(root: Node): void {
     if (root.nodeType === Node.TEXT_NODE) {
       this.removeNodes([root as Text]);
       return;
     }
-    const doc = root.ownerDocument ?? (root as Document);
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (this.#byNode.has(n as Text)) nodes.push(n as Text);
-    }
+    for (const node of composedTextNodes(root)) if (this.#byNode.has(node)) nodes.push(node);
     this.removeNodes(nodes);
   }
 
