@@ -1,4 +1,4 @@
-import { composedTextNodes } from '../scan/composed-tree';
+import { compareComposedOrder, composedTextNodes } from '../scan/composed-tree';
 import type { HighlightStyle } from '../settings';
 import { TERM_HIGHLIGHT_BY_STYLE } from './names';
 
@@ -226,8 +226,8 @@ function insertSorted(list: PageMatch[], match: PageMatch): void {
   list.splice(i, 0, match);
 }
 
+/** Document order, with terms inside a web component's shadow tree where the component is. */
 function compareStarts(a: AbstractRange, b: AbstractRange): number {
   if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
-  const position = a.startContainer.compareDocumentPosition(b.startContainer);
-  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  return compareComposedOrder(a.startContainer, b.startContainer);
 }

@@ -49,3 +49,35 @@ export function* composedTextNodes(root: Node): Generator<Text> {
     }
   }
 }
+
+/**
+ * Orders two nodes as the reader meets them, shadow trees included: a node in a shadow tree sits
+ * where its host is. (`compareDocumentPosition` calls nodes of different trees "disconnected" and
+ * orders them arbitrarily.) Negative if `a` comes first. A host comes before its shadow tree.
+ */
+export function compareComposedOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  const position = a.compareDocumentPosition(b);
+  if (!(position & Node.DOCUMENT_POSITION_DISCONNECTED)) {
+    return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
+  // Each node's stand-ins, from its own tree out to the document: itself, its host, that host's…
+  const outwards = (node: Node) => {
+    const chain = [node];
+    for (let host = shadowHostOf(node); host; host = shadowHostOf(host)) chain.push(host);
+    return chain;
+  };
+  const chainA = outwards(a);
+  const chainB = outwards(b);
+  let i = chainA.length - 1;
+  let j = chainB.length - 1;
+  // Step inwards while both are inside the same host: the next stand-ins share a tree.
+  while (i > 0 && j > 0 && chainA[i] === chainB[j]) {
+    i--;
+    j--;
+  }
+  const x = chainA[i]!;
+  const y = chainB[j]!;
+  if (x === y) return i === 0 ? -1 : 1;
+  return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}

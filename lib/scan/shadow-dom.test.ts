@@ -111,6 +111,17 @@ describe('scanning open shadow roots', () => {
 });
 
 describe('the registry and the mutation queue see through shadow roots', () => {
+  it('puts terms inside a component where the component is, in document order', async () => {
+    fill(document.body, '<p>GRC first</p>');
+    const outer = component(document.body, '<p>xinyong second</p>');
+    component(outer, '<p>诚信 third</p>');
+    fill(document.body, '<p>NDRC last</p>');
+    const registry = newRegistry();
+    await scanRoots([document.body], { matcher, registry });
+    const inOrder = registry.inDocumentOrder().map((m) => rangeText(m.range));
+    expect(inOrder).toEqual(['GRC', 'xinyong', '诚信', 'NDRC']);
+  });
+
   it('removeWithin drops the matches inside a removed host’s shadow tree', async () => {
     const shadow = component(document.body, '<p>GRC</p>');
     component(shadow, '<p>NDRC</p>');
