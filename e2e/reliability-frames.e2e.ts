@@ -301,6 +301,16 @@ describe.each(browsersUnderTest())('Frames and shadow DOM in %s', (browserName) 
     );
     expect(shadowRoots).toBe(2);
 
+    // For the record: what a visible frame costs, from its script's start to its first scan done.
+    for (const name of frameNames) {
+      const ready = await frames[name].evaluate(() => {
+        const start = performance.getEntriesByName('credit-lens:startup')[0];
+        const scan = performance.getEntriesByName('credit-lens:scan')[0];
+        return start && scan ? scan.startTime + scan.duration - start.startTime : NaN;
+      });
+      console.info(`[${browserName}] ${name} frame: marked ${ready.toFixed(0)} ms after start-up`);
+    }
+
     // The tiny and the hidden frame: the script started, but nothing was scanned.
     for (const name of ['pixel', 'hidden'] as const) {
       const activity = await lensActivity(frames[name]);
