@@ -16,29 +16,37 @@
 export class ShadowHighlightStyles {
   readonly #css: string;
   #sheet: CSSStyleSheet | undefined;
-  /** The roots we added the sheet to. Strong refs, pruned of detached ones at each addition. */
+  /**
+   * The roots we added the sheet to, for `dispose`. Those whose host has left the page are
+   * dropped now and then, so a page that churns components does not grow this without end; one
+   * that comes back is found by the next scan of it and added again.
+   */
   readonly #roots = new Set<ShadowRoot>();
+  /** When the set reaches this size, roots whose host has left the page are dropped from it. */
+  #pruneAt = 64;
 
   constructor(css: string) {
     this.#css = css;
   }
 
-  /** Adds our rules to a shadow root (once). */
+  /** Adds our rules to a shadow root, unless they are there already. */
   adopt(root: ShadowRoot): void {
     const sheet = this.#sheetFor(root);
     if (!sheet) return;
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets.push(sheet);
     this.#roots.add(root);
-    // A component the page dropped should not be kept alive by this set.
-    for (const known of this.#roots) if (!known.host.isConnected) this.#roots.delete(known);
+    if (this.#roots.size >= this.#pruneAt) {
+      for (const known of this.#roots) if (!known.host.isConnected) this.#roots.delete(known);
+      this.#pruneAt = Math.max(64, this.#roots.size * 2);
+    }
   }
 
   /** Takes our rules out of every shadow root they were added to. */
   dispose(): void {
+    const sheet = this.#sheet;
     for (const root of this.#roots) {
-      const sheets = root.adoptedStyleSheets;
-      const at = this.#sheet ? sheets.indexOf(this.#sheet) : -1;
-      if (at >= 0) sheets.splice(at, 1);
+      const at = sheet ? root.adoptedStyleSheets.indexOf(sheet) : -1;
+      if (at >= 0) root.adoptedStyleSheets.splice(at, 1);
     }
     this.#roots.clear();
   }

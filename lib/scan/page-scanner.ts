@@ -11,7 +11,7 @@ export interface PageScannerOptions {
   isOwnNode?: (node: Node) => boolean;
   /** Called after each scan, full or incremental. */
   onScan?: (stats: ScanStats) => void;
-  /** Called once for each open shadow root the scanner finds and starts watching. */
+  /** Called for each open shadow root a scan finds (again at each rescan that finds it). */
   onShadowRoot?: (shadow: ShadowRoot) => void;
 }
 
@@ -181,15 +181,17 @@ export class PageScanner {
   }
 
   /**
-   * Starts watching a shadow root found by a scan, once. Shadow roots attached later are found
-   * when the element that carries one is added (a rescan of the added subtree finds it); one
-   * attached to an element already on the page, with no change to the page's DOM, is found at the
-   * next rescan of the part of the page it is in.
+   * Starts watching a shadow root found by a scan (once), and tells the owner of it. Shadow
+   * roots attached later are found when the element that carries one is added (a rescan of the
+   * added subtree finds it); one attached to an element already on the page, with no change to
+   * the page's DOM, is found at the next rescan of the part of the page it is in.
    */
   #watchShadow(shadow: ShadowRoot): void {
-    if (this.#abort.signal.aborted || this.#watchedShadows.has(shadow)) return;
-    this.#watchedShadows.add(shadow);
-    this.#observer?.observe(shadow, OBSERVED);
+    if (this.#abort.signal.aborted) return;
+    if (!this.#watchedShadows.has(shadow)) {
+      this.#watchedShadows.add(shadow);
+      this.#observer?.observe(shadow, OBSERVED);
+    }
     this.#options.onShadowRoot?.(shadow);
   }
 
