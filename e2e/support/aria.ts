@@ -1,5 +1,5 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
-import { delay } from './page-helpers';
+import type { ElementHandle } from 'puppeteer-core';
+import { delay, type PageOrFrame } from './page-helpers';
 
 /*
  * Finding the popover's controls by role and accessible name, as a user of a screen reader would.
@@ -32,8 +32,9 @@ interface BidiElementHandleInternals {
 }
 
 /** Firefox is driven over WebDriver BiDi, Chromium over CDP (see `launchBrowser`). */
-async function isFirefox(page: Page): Promise<boolean> {
-  return (await page.browser().version()).toLowerCase().startsWith('firefox');
+async function isFirefox(page: PageOrFrame): Promise<boolean> {
+  const browser = 'mainFrame' in page ? page.browser() : page.page().browser();
+  return (await browser.version()).toLowerCase().startsWith('firefox');
 }
 
 function ariaSelector(role: string, name: string): string {
@@ -41,7 +42,7 @@ function ariaSelector(role: string, name: string): string {
 }
 
 /** The closed shadow roots of our UI hosts, as handles that ARIA queries can start from (Firefox). */
-async function uiShadowRoots(page: Page): Promise<ElementHandle<Node>[]> {
+async function uiShadowRoots(page: PageOrFrame): Promise<ElementHandle<Node>[]> {
   const hosts = await page.$$('credit-lens-ui');
   return hosts.flatMap((host) => {
     const internals = host as unknown as BidiElementHandleInternals;
@@ -60,7 +61,7 @@ async function uiShadowRoots(page: Page): Promise<ElementHandle<Node>[]> {
 
 /** The element with this role and accessible name, in the page or our popover; null if none. */
 export async function queryByRole(
-  page: Page,
+  page: PageOrFrame,
   role: string,
   name: string,
 ): Promise<ElementHandle<Element> | null> {
@@ -79,7 +80,7 @@ export interface WaitOptions {
 
 /** Waits for a visible element with this role and name (e.g. the popover's dialog). */
 export async function waitForRole(
-  page: Page,
+  page: PageOrFrame,
   role: string,
   name: string,
   { timeout = 5_000 }: WaitOptions = {},
@@ -97,7 +98,7 @@ export async function waitForRole(
 
 /** Waits until no visible element has this role and name (e.g. the popover has closed). */
 export async function waitForNoRole(
-  page: Page,
+  page: PageOrFrame,
   role: string,
   name: string,
   { timeout = 5_000 }: WaitOptions = {},
@@ -114,7 +115,7 @@ export async function waitForNoRole(
 }
 
 /** Any visible dialog at all (whatever its name): used to check that nothing opened. */
-export async function anyDialogOpen(page: Page): Promise<boolean> {
+export async function anyDialogOpen(page: PageOrFrame): Promise<boolean> {
   // Accessible names are matched exactly, so ask for the role alone.
   const selector = '::-p-aria([role="dialog"])';
   const candidates = (await isFirefox(page))

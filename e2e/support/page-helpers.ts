@@ -1,4 +1,7 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Frame, JSHandle, Page } from 'puppeteer-core';
+
+/** A page, or one of its frames (each frame's document has its own highlights and scans). */
+export type PageOrFrame = Page | Frame;
 
 /*
  * Helpers that read what the extension did to a page, from the page's main world only.
@@ -29,7 +32,7 @@ export interface ScanMeasure {
 }
 
 /** All `credit-lens:scan` measures recorded in the page so far, oldest first. */
-export async function scanMeasures(page: Page): Promise<ScanMeasure[]> {
+export async function scanMeasures(page: PageOrFrame): Promise<ScanMeasure[]> {
   return page.evaluate(() =>
     performance.getEntriesByName('credit-lens:scan').map((entry) => ({
       startTime: entry.startTime,
@@ -45,7 +48,7 @@ export async function scanMeasures(page: Page): Promise<ScanMeasure[]> {
 }
 
 /** Number of ranges in every `credit-lens*` highlight, as one comparable string. */
-async function highlightSizes(page: Page): Promise<string> {
+async function highlightSizes(page: PageOrFrame): Promise<string> {
   return page.evaluate(() =>
     [...CSS.highlights.entries()]
       .filter(([name]) => name.startsWith('credit-lens'))
@@ -69,7 +72,7 @@ export interface WaitForScanOptions {
  * first measure alone does not mean the page is fully marked: wait for a quiet period as well.
  */
 export async function waitForScan(
-  page: Page,
+  page: PageOrFrame,
   { timeout = 15_000, quietMs = 300 }: WaitForScanOptions = {},
 ): Promise<ScanMeasure[]> {
   const started = Date.now();
@@ -95,39 +98,63 @@ export async function waitForScan(
 }
 
 /**
+ * A comparator of Ranges made in the page, for `sort`: document order, or, for ranges in
+ * different trees (a shadow root and the document cannot be compared), the order they are drawn.
+ */
+async function rangeOrder(page: PageOrFrame): Promise<JSHandle<(a: Range, b: Range) => number>> {
+  return page.evaluateHandle(() => (a: Range, b: Range) => {
+    if (a.startContainer.getRootNode() === b.startContainer.getRootNode()) {
+      return a.compareBoundaryPoints(Range.START_TO_START, b);
+    }
+    const boxA = a.getBoundingClientRect();
+    const boxB = b.getBoundingClientRect();
+    return boxA.top - boxB.top || boxA.left - boxB.left;
+  });
+}
+
+/**
  * The marked ranges of a highlight in document order (a Highlight is a set in insertion order,
  * and the scanner marks the viewport first): each one's text, with whitespace runs collapsed as
  * the page renders them, and whether it touches an element matching `selector`.
  */
 async function readMarks(
-  page: Page,
+  page: PageOrFrame,
   highlightName: string,
   selector: string,
 ): Promise<{ text: string; inside: boolean }[]> {
-  return page.evaluate(
-    (name, selector) => {
-      const elements = selector ? [...document.querySelectorAll(selector)] : [];
-      return [...(CSS.highlights.get(name) ?? [])]
-        .map((staticRange) => {
-          const range = new Range();
-          range.setStart(staticRange.startContainer, staticRange.startOffset);
-          range.setEnd(staticRange.endContainer, staticRange.endOffset);
-          return range;
-        })
-        .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
-        .map((range) => ({
-          // A line break in the HTML source renders as a space; compare what a reader sees.
-          text: range.toString().replace(/\s+/g, ' '),
-          inside: elements.some((element) => range.intersectsNode(element)),
-        }));
-    },
-    highlightName,
-    selector,
-  );
+  const inOrder = await rangeOrder(page);
+  try {
+    return await page.evaluate(
+      (name, selector, inOrder) => {
+        const elements = selector ? [...document.querySelectorAll(selector)] : [];
+        return [...(CSS.highlights.get(name) ?? [])]
+          .map((staticRange) => {
+            const range = new Range();
+            range.setStart(staticRange.startContainer, staticRange.startOffset);
+            range.setEnd(staticRange.endContainer, staticRange.endOffset);
+            return range;
+          })
+          .sort(inOrder)
+          .map((range) => ({
+            // A line break in the HTML source renders as a space; compare what a reader sees.
+            text: range.toString().replace(/\s+/g, ' '),
+            inside: elements.some((element) => range.intersectsNode(element)),
+          }));
+      },
+      highlightName,
+      selector,
+      inOrder,
+    );
+  } finally {
+    await inOrder.dispose();
+  }
 }
 
 /** The texts of all marked terms, in document order. */
-export async function markedTexts(page: Page, highlightName = termHighlight): Promise<string[]> {
+export async function markedTexts(
+  page: PageOrFrame,
+  highlightName = termHighlight,
+): Promise<string[]> {
   return (await readMarks(page, highlightName, '')).map((mark) => mark.text);
 }
 
@@ -141,32 +168,46 @@ export async function marksInside(page: Page, selector: string): Promise<string[
 /**
  * A text serialisation of the page's DOM: element names, attributes (sorted), text and comments,
  * one node per line and indented by depth, so two snapshots compare as strings and a difference
- * points at a line. Our own `<credit-lens-ui>` host is left out; tests check it separately.
+ * points at a line. Open shadow roots are serialised too, each after the document, under a line
+ * naming its host. Our own `<credit-lens-ui>` host is left out; tests check it separately.
  */
-export async function domSnapshot(page: Page): Promise<string> {
+export async function domSnapshot(page: PageOrFrame): Promise<string> {
   return page.evaluate(() => {
-    const root = document.documentElement;
     const lines: string[] = [];
-    // An explicit walk instead of recursion: no named helper function (see the note above).
-    const walker = document.createTreeWalker(
-      root,
-      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT,
-    );
-    for (let node: Node | null = root; node; node = walker.nextNode()) {
-      // nodeType, not instanceof: a page may adopt nodes made in another frame (another realm).
-      const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
-      if ((element ?? node.parentElement)?.closest('credit-lens-ui')) continue;
-      let depth = 0;
-      for (let up = node.parentNode; up && up !== document; up = up.parentNode) depth += 1;
-      const indent = '  '.repeat(depth);
-      if (element) {
-        const attributes = [...element.attributes]
-          .map((attribute) => `${attribute.name}=${JSON.stringify(attribute.value)}`)
-          .sort();
-        lines.push(`${indent}<${[element.localName, ...attributes].join(' ')}>`);
-      } else {
-        const kind = node.nodeType === Node.TEXT_NODE ? '#text' : '#comment';
-        lines.push(`${indent}${kind} ${JSON.stringify(node.nodeValue)}`);
+    // The document, then each open shadow root met on the way (an explicit work list instead of
+    // recursion: no named helper function, see the note above).
+    const trees: { root: Node; label: string }[] = [{ root: document.documentElement, label: '' }];
+    for (let t = 0; t < trees.length; t++) {
+      const { root, label } = trees[t]!;
+      const top = root === document.documentElement ? document : root;
+      if (label) lines.push(label);
+      const walker = document.createTreeWalker(
+        root,
+        NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT,
+      );
+      for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+        if (node === root && root !== document.documentElement) continue;
+        // nodeType, not instanceof: a page may adopt nodes made in another frame (another realm).
+        const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+        if ((element ?? node.parentElement)?.closest('credit-lens-ui')) continue;
+        let depth = 0;
+        for (let up = node.parentNode; up && up !== top; up = up.parentNode) depth += 1;
+        const indent = '  '.repeat(depth);
+        if (element) {
+          const attributes = [...element.attributes]
+            .map((attribute) => `${attribute.name}=${JSON.stringify(attribute.value)}`)
+            .sort();
+          lines.push(`${indent}<${[element.localName, ...attributes].join(' ')}>`);
+          if (element.shadowRoot) {
+            trees.push({
+              root: element.shadowRoot,
+              label: `#shadow-root ${trees.length} of <${element.localName}> (line ${lines.length})`,
+            });
+          }
+        } else {
+          const kind = node.nodeType === Node.TEXT_NODE ? '#text' : '#comment';
+          lines.push(`${indent}${kind} ${JSON.stringify(node.nodeValue)}`);
+        }
       }
     }
     return lines.join('\n');
@@ -174,7 +215,7 @@ export async function domSnapshot(page: Page): Promise<string> {
 }
 
 /** Where `<credit-lens-ui>` hosts are: fine is none, or one as the last element of `<body>`. */
-export async function uiHosts(page: Page): Promise<{ count: number; lastInBody: boolean }> {
+export async function uiHosts(page: PageOrFrame): Promise<{ count: number; lastInBody: boolean }> {
   return page.evaluate(() => {
     const hosts = document.querySelectorAll('credit-lens-ui');
     return {
@@ -207,9 +248,10 @@ export interface Point {
  * The centre of the first client rect of the `nth` marked range whose text is `text`, scrolled
  * into view first. Throws if there is no such mark, so a test says what it could not find.
  */
-export async function termPoint(page: Page, text: string, nth = 0): Promise<Point> {
+export async function termPoint(page: PageOrFrame, text: string, nth = 0): Promise<Point> {
+  const inOrder = await rangeOrder(page);
   const point = await page.evaluate(
-    (name, text, nth) => {
+    (name, text, nth, inOrder) => {
       const range = [...(CSS.highlights.get(name) ?? [])]
         .map((staticRange) => {
           const live = new Range();
@@ -218,7 +260,7 @@ export async function termPoint(page: Page, text: string, nth = 0): Promise<Poin
           return live;
         })
         .filter((live) => live.toString().replace(/\s+/g, ' ') === text)
-        .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))[nth];
+        .sort(inOrder)[nth];
       if (!range) return undefined;
       const rect = range.getClientRects()[0];
       if (!rect || rect.top < 0 || rect.bottom > window.innerHeight) {
@@ -230,7 +272,9 @@ export async function termPoint(page: Page, text: string, nth = 0): Promise<Poin
     termHighlight,
     text,
     nth,
+    inOrder,
   );
+  await inOrder.dispose();
   if (!point) throw new Error(`No marked term "${text}" (#${nth + 1}) on ${page.url()}`);
   return point;
 }

@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { followCustomTerms } from '~/lib/custom-terms/follow';
 import { glossaryRevision, requestCustomTerms } from '~/lib/custom-terms/protocol';
 import { bundledGlossary } from '~/lib/glossary';
+import { isTopFrame, siteLocation, whenFrameShown } from '~/lib/frames/this-frame';
 import { compileMatcher } from '~/lib/match';
 import { contentRequestSchemas, type ContentProtocol } from '~/lib/messages';
 import { handleMessages } from '~/lib/messaging/protocol';
@@ -14,6 +15,11 @@ import './highlights.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
+  // Every frame: each document has its own highlights and gets its own script, popover included.
+  // `about:srcdoc` and `about:blank` frames have no URL of their own to match; both browsers run
+  // the script in them when their parent matches.
+  allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   // `::highlight()` rules go in the manifest; the popover's CSS is passed to its shadow root.
   cssInjectionMode: 'manifest',
@@ -22,28 +28,32 @@ export default defineContentScript({
     // only wires things up; the glossary is parsed and the matcher compiled after yielding, each
     // in a task of its own, and nothing is scanned before the settings say marking is on.
     const started = performance.now();
-    const site = siteKey(location);
+    const site = siteKey(siteLocation(location, self.origin));
+    const top = isTopFrame();
     // Created once the glossary is parsed; until then, requests wait for it and settings wait.
     let lens: PageLens | undefined = undefined;
     let resolveLens: (lens: PageLens) => void = () => {};
     const lensReady = new Promise<PageLens>((resolve) => (resolveLens = resolve));
     let stopFollowing = () => {};
 
-    const stopHandling = handleMessages<ContentProtocol>(
-      contentRequestSchemas,
-      {
-        pageTerms: async () => (await lensReady).pageTerms(),
-        pageContext: () => ({
-          url: location.href,
-          title: document.title,
-          selection: quoteOfSelection(getSelection()),
-        }),
-        showTerm: async ({ entryId }) => (await lensReady).showTerm(entryId),
-        stepTerm: async ({ direction }) => (await lensReady).step(direction),
-      },
-      // Only this extension's own pages and background may ask.
-      (sender) => sender.id === browser.runtime.id,
-    );
+    // Requests from the popup and the background go to the top frame only (see lib/frames).
+    const stopHandling = !top
+      ? () => {}
+      : handleMessages<ContentProtocol>(
+          contentRequestSchemas,
+          {
+            pageTerms: async () => (await lensReady).pageTerms(),
+            pageContext: () => ({
+              url: location.href,
+              title: document.title,
+              selection: quoteOfSelection(getSelection()),
+            }),
+            showTerm: async ({ entryId }) => (await lensReady).showTerm(entryId),
+            stepTerm: async ({ direction }) => (await lensReady).step(direction),
+          },
+          // Only this extension's own pages and background may ask.
+          (sender) => sender.id === browser.runtime.id,
+        );
     // Settings and the site list apply live: every change in the popup, the options page or
     // another window reaches this page at once. Watched before the first read, so no change is
     // missed; one that arrives before the first read is done is read again afterwards.
@@ -66,6 +76,9 @@ export default defineContentScript({
     const readAll = () => Promise.all([readSettings(), disabledSites.getValue()]);
 
     performance.measure('credit-lens:startup', { start: started, end: performance.now() });
+    // A frame too small to show a word (a tracking pixel, a hidden ad slot) parses no glossary
+    // and scans nothing until it is shown; most never are.
+    if (!top && !(await whenFrameShown(window, ctx.signal))) return;
     const settingsRead = readAll();
     await yieldToPage();
     const glossary = bundledGlossary();

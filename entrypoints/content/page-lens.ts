@@ -5,11 +5,13 @@ import { liveGlossary, type LensGlossary } from '~/lib/custom-terms/lens-glossar
 import type { PageStatus } from '~/lib/badge/page-status';
 import { StatusReporter } from '~/lib/badge/status-reporter';
 import { reportPageStatus } from '~/lib/badge/toolbar-badge';
+import { isTopFrame } from '~/lib/frames/this-frame';
 import { ActiveMark } from '~/lib/highlight/active-mark';
 import { Flash } from '~/lib/highlight/flash';
 import { toLiveRange } from '~/lib/highlight/hit-test';
 import { MatchRegistry, type PageMatch } from '~/lib/highlight/match-registry';
 import { ACTIVE_HIGHLIGHT, HOVER_HIGHLIGHT } from '~/lib/highlight/names';
+import { ShadowHighlightStyles } from '~/lib/highlight/shadow-styles';
 import { watchTermPointer } from '~/lib/highlight/term-pointer';
 import type { TermMatcher } from '~/lib/match';
 import type { PageTerms, UnreadableReason } from '~/lib/messages';
@@ -17,6 +19,7 @@ import { quoteAroundTerm } from '~/lib/notes/quote-dom';
 import { PageScanner } from '~/lib/scan/page-scanner';
 import { DEFAULT_SETTINGS, type SettingChange, type Settings } from '~/lib/settings';
 import { termPositionSentence } from './announcer';
+import highlightsCss from './highlights.css?inline';
 import { unreadableAfterScan, unreadableBeforeScan } from './page-kind';
 import { PopoverHost } from './popover-host';
 
@@ -40,9 +43,14 @@ export class PageLens {
   #settings: Settings = { ...DEFAULT_SETTINGS };
   /** This site's switch (the popup's "Mark terms on <site>"). */
   #siteEnabled = true;
-  readonly #reporter = new StatusReporter(reportPageStatus);
+  // The top frame speaks for the tab; a sub-frame's count is not the page's (see lib/frames).
+  readonly #reporter = new StatusReporter(
+    isTopFrame() ? reportPageStatus : () => Promise.resolve(null),
+  );
   #unreadable: UnreadableReason | null = unreadableBeforeScan(document, location);
   #scanner: PageScanner | undefined;
+  /** Our highlight rules inside web components' shadow trees, while marking. */
+  #shadowStyles: ShadowHighlightStyles | undefined;
   #running: AbortController | undefined;
   /** Where focus was before a click or keyboard open moved it into the popover. */
   #focusBefore: HTMLElement | null = null;
@@ -120,10 +128,13 @@ export class PageLens {
     this.#running = running;
     const signal = running.signal;
 
+    const shadowStyles = new ShadowHighlightStyles(highlightsCss);
+    this.#shadowStyles = shadowStyles;
     this.#scanner = new PageScanner(document, {
       matcher: this.matcher,
       registry: this.#registry,
       isOwnNode: (node) => this.#host.contains(node),
+      onShadowRoot: (shadow) => shadowStyles.adopt(shadow),
       onScan: (stats) => {
         if (stats.kind === 'full' && this.#unreadable === null) {
           this.#unreadable = unreadableAfterScan(document, stats.chars);
@@ -175,6 +186,8 @@ export class PageLens {
     this.#running = undefined;
     this.#scanner?.stop();
     this.#scanner = undefined;
+    this.#shadowStyles?.dispose();
+    this.#shadowStyles = undefined;
     // Switched off or paused: say so. (Stopped only to start again, as `replaceGlossary` does,
     // the next scan reports the new count; a "0" meanwhile would only make the badge flicker.)
     const status = this.#status();

@@ -11,10 +11,19 @@ export function toLiveRange(range: AbstractRange): Range {
   return live;
 }
 
-/** The text position under a viewport point, in either browser's API. */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+/**
+ * The text position under a viewport point, in either browser's API. Inside a shadow tree, the
+ * position is only given if its shadow root is passed (else it is retargeted to the host).
+ */
+function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): { node: Node; offset: number } | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
+    // The `shadowRoots` option: Chromium 128+, Firefox; older versions ignore it.
+    const position = doc.caretPositionFromPoint(x, y, { shadowRoots });
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   // Chromium before 128 only has the older, non-standard API.
@@ -22,6 +31,20 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
     doc as { caretRangeFromPoint?: (x: number, y: number) => Range | null }
   ).caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/**
+ * The open shadow roots around the element under a viewport point, outermost first: the element
+ * under the point is looked up again inside each, since the document only sees the outer host.
+ */
+function openShadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let shadow = doc.elementFromPoint(x, y)?.shadowRoot;
+  while (shadow && !roots.includes(shadow)) {
+    roots.push(shadow);
+    shadow = shadow.elementFromPoint(x, y)?.shadowRoot;
+  }
+  return roots;
 }
 
 /** Whether a viewport point lies inside one of the boxes of a (possibly line-wrapped) range. */
@@ -42,7 +65,8 @@ export function rangeContainsPoint(range: AbstractRange, x: number, y: number): 
 /**
  * The marked term under a viewport point. The caret lookup narrows it to one text node cheaply;
  * the box check then rules out the caret snapping to the nearest text when the pointer is in a
- * margin or past the end of a line.
+ * margin or past the end of a line. Over a web component, the lookup is made again with its open
+ * shadow roots, so terms inside it are found too (only then: it costs another hit test).
  */
 export function matchAtPoint(
   doc: Document,
@@ -50,7 +74,19 @@ export function matchAtPoint(
   x: number,
   y: number,
 ): PageMatch | undefined {
-  const caret = caretAt(doc, x, y);
+  const light = matchOfCaret(registry, caretAt(doc, x, y), x, y);
+  if (light) return light;
+  const shadowRoots = openShadowRootsAt(doc, x, y);
+  if (shadowRoots.length === 0) return undefined;
+  return matchOfCaret(registry, caretAt(doc, x, y, shadowRoots), x, y);
+}
+
+function matchOfCaret(
+  registry: MatchRegistry,
+  caret: { node: Node; offset: number } | null,
+  x: number,
+  y: number,
+): PageMatch | undefined {
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
   const match = registry.matchAt(caret.node as Text, caret.offset);
   return match && rangeContainsPoint(match.range, x, y) ? match : undefined;

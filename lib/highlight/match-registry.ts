@@ -1,3 +1,4 @@
+import { compareComposedOrder, composedTextNodes } from '../scan/composed-tree';
 import type { HighlightStyle } from '../settings';
 import { TERM_HIGHLIGHT_BY_STYLE } from './names';
 
@@ -117,18 +118,17 @@ export class MatchRegistry {
     if (removed && this.#marked) this.#applyLimits();
   }
 
-  /** Drops every match that touches a text node inside `root` (or is `root`). */
+  /**
+   * Drops every match that touches a text node inside `root` (or is `root`), including text in
+   * the open shadow trees of web components inside it.
+   */
   removeWithin(root: Node): void {
     if (root.nodeType === Node.TEXT_NODE) {
       this.removeNodes([root as Text]);
       return;
     }
-    const doc = root.ownerDocument ?? (root as Document);
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (this.#byNode.has(n as Text)) nodes.push(n as Text);
-    }
+    for (const node of composedTextNodes(root)) if (this.#byNode.has(node)) nodes.push(node);
     this.removeNodes(nodes);
   }
 
@@ -226,8 +226,8 @@ function insertSorted(list: PageMatch[], match: PageMatch): void {
   list.splice(i, 0, match);
 }
 
+/** Document order, with terms inside a web component's shadow tree where the component is. */
 function compareStarts(a: AbstractRange, b: AbstractRange): number {
   if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
-  const position = a.startContainer.compareDocumentPosition(b.startContainer);
-  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  return compareComposedOrder(a.startContainer, b.startContainer);
 }

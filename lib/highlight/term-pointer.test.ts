@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MatchRegistry, PageMatch } from './match-registry';
-import { watchTermPointer, type PointerSettings } from './term-pointer';
+import { LEAVE_GRACE_MS, watchTermPointer, type PointerSettings } from './term-pointer';
 
 /*
  * The pointer logic on its own: a stand-in window (events and animation frames on fake timers)
@@ -37,7 +37,19 @@ function setup(initial: PointerSettings) {
   const key = (type: 'keydown' | 'keyup', key: string) =>
     view.dispatchEvent(new KeyboardEvent(type, { key }));
   const click = (x: number) => view.dispatchEvent(new MouseEvent('click', { clientX: x }));
-  return { settings, opened, hovered, move, key, click, stop: () => controller.abort() };
+  /** The pointer leaves the window (no element of this document is entered). */
+  const leaveWindow = () =>
+    view.dispatchEvent(new MouseEvent('pointerout', { clientX: 150, relatedTarget: null }));
+  return {
+    settings,
+    opened,
+    hovered,
+    move,
+    key,
+    click,
+    leaveWindow,
+    stop: () => controller.abort(),
+  };
 }
 
 beforeEach(() => {
@@ -124,5 +136,17 @@ describe('watchTermPointer', () => {
     vi.advanceTimersByTime(16);
     stop();
     expect(hovered).toEqual(['grc', undefined]);
+  });
+
+  it('lets a hovered term go when the pointer leaves the window (e.g. out of a frame)', () => {
+    const { opened, hovered, move, leaveWindow } = setup({ trigger: 'hover', hoverDelayMs: 300 });
+    move(150);
+    vi.advanceTimersByTime(16 + 300);
+    expect(opened).toEqual(['grc by hover']);
+    // The last position was on the term; no further move arrives from outside.
+    leaveWindow();
+    vi.advanceTimersByTime(16 + LEAVE_GRACE_MS);
+    expect(hovered).toEqual(['grc', undefined]);
+    expect(opened).toEqual(['grc by hover', 'left']);
   });
 });

@@ -59,6 +59,8 @@ export function watchTermPointer(options: TermPointerOptions): void {
   let intentTimer: ReturnType<typeof setTimeout> | undefined;
   let leaveTimer: ReturnType<typeof setTimeout> | undefined;
   let overUi = false;
+  /** The pointer has left this window (into the browser's UI, or out of this frame). */
+  let outside = false;
 
   const clearTimers = () => {
     clearTimeout(intentTimer);
@@ -82,7 +84,7 @@ export function watchTermPointer(options: TermPointerOptions): void {
 
   const onFrame = () => {
     frame = 0;
-    const match = overUi ? hovered : hitTest(lastX, lastY);
+    const match = overUi ? hovered : outside ? undefined : hitTest(lastX, lastY);
     if (overUi || match) {
       clearTimeout(leaveTimer);
       leaveTimer = undefined;
@@ -111,6 +113,20 @@ export function watchTermPointer(options: TermPointerOptions): void {
       lastY = event.clientY;
       modifierHeld = event.shiftKey;
       overUi = isOwnUi(event.target);
+      outside = false;
+      if (!frame) frame = view.requestAnimationFrame(onFrame);
+    },
+    { passive: true, signal },
+  );
+
+  // No move comes after the pointer leaves the window, so without this a hover-opened popover in
+  // a frame would stay open once the pointer moved on to the page around the frame.
+  view.addEventListener(
+    'pointerout',
+    (event) => {
+      if (event.relatedTarget !== null || event.pointerType === 'touch') return;
+      outside = true;
+      overUi = false;
       if (!frame) frame = view.requestAnimationFrame(onFrame);
     },
     { passive: true, signal },

@@ -1,4 +1,8 @@
+import { composedParent, isShadowRoot } from './composed-tree';
 import { FlowCache } from './layout';
+
+/** A subtree to rescan: an element, or a whole shadow tree. */
+export type DirtyRoot = Element | ShadowRoot;
 
 /**
  * Turns the page's DOM mutations into the smallest set of subtrees to rescan.
@@ -11,9 +15,12 @@ import { FlowCache } from './layout';
  *   does not create a term that was not there before (joining two halves across a removed `<br>`
  *   is the rare exception we accept).
  * - `hidden` / `aria-hidden` / `open` / `contenteditable` changes: the element's block container.
+ * - Inside an open shadow tree (watched separately, see `PageScanner`) the same rules apply; text
+ *   or inline elements straight under the shadow root have no block container there, so the
+ *   whole shadow root is rescanned (a component's tree is usually small).
  */
 export class DirtyRoots {
-  readonly #roots = new Set<Element>();
+  readonly #roots = new Set<DirtyRoot>();
   #flow = new FlowCache();
 
   get size(): number {
@@ -24,36 +31,41 @@ export class DirtyRoots {
     const target = record.target;
     if (record.type === 'characterData') {
       if (target.parentElement) this.#addContainerOf(target.parentElement);
+      else if (isShadowRoot(target.parentNode)) this.#roots.add(target.parentNode);
       return;
     }
-    if (!(target instanceof Element)) return;
+    const inShadowRoot = isShadowRoot(target);
+    if (!(target instanceof Element) && !inShadowRoot) return;
     if (record.type === 'attributes') {
-      this.#addContainerOf(target.parentElement ?? target);
+      const el = target as Element;
+      this.#addContainerOf(el.parentElement ?? el);
       return;
     }
     for (const added of record.addedNodes) {
       if (added instanceof Element && this.#flow.kind(added) === 'block') this.#roots.add(added);
       else if (added.nodeType === Node.TEXT_NODE || added instanceof Element) {
-        this.#addContainerOf(target);
+        if (inShadowRoot) this.#roots.add(target);
+        else this.#addContainerOf(target as Element);
       }
     }
   }
 
-  /** The queued roots, minus those gone from the page and those inside another queued root. */
-  take(): Element[] {
-    const roots = [...this.#roots].filter((root) => root.isConnected);
+  /**
+   * The queued roots, minus those gone from the page and those inside another queued root
+   * (shadow trees count as inside their host: scanning the host's subtree scans them too).
+   */
+  take(): DirtyRoot[] {
+    const roots = new Set([...this.#roots].filter((root) => root.isConnected));
     this.#roots.clear();
     // Styles may change between batches; don't carry flow answers over.
     this.#flow = new FlowCache();
-    // In document order a root inside another follows it, with only that root's other
-    // descendants in between, so comparing against the last kept root is enough.
-    roots.sort((a, b) =>
-      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
-    const kept: Element[] = [];
+    const kept: DirtyRoot[] = [];
     for (const root of roots) {
-      const last = kept[kept.length - 1];
-      if (!last?.contains(root)) kept.push(root);
+      let inside = false;
+      for (let up = composedParent(root); up && !inside; up = composedParent(up)) {
+        inside = roots.has(up as DirtyRoot);
+      }
+      if (!inside) kept.push(root);
     }
     return kept;
   }

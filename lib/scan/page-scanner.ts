@@ -1,6 +1,6 @@
 import type { TermMatcher } from '../match';
 import type { MatchRegistry } from '../highlight/match-registry';
-import { DirtyRoots } from './mutation-queue';
+import { DirtyRoots, type DirtyRoot } from './mutation-queue';
 import { scanRoots, type ScanStats } from './scan-roots';
 import { isInsideSkipped } from './skip';
 
@@ -11,7 +11,18 @@ export interface PageScannerOptions {
   isOwnNode?: (node: Node) => boolean;
   /** Called after each scan, full or incremental. */
   onScan?: (stats: ScanStats) => void;
+  /** Called for each open shadow root a scan finds (again at each rescan that finds it). */
+  onShadowRoot?: (shadow: ShadowRoot) => void;
 }
+
+/** What the observer watches, in the document and in each open shadow root. */
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  characterData: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['hidden', 'aria-hidden', 'open', 'contenteditable'],
+};
 
 /** Quiet time after the last mutation before rescanning. */
 const DEBOUNCE_MS = 40;
@@ -39,15 +50,21 @@ export class PageScanner {
   readonly #dirty = new DirtyRoots();
   readonly #abort = new AbortController();
   #observer: MutationObserver | undefined;
+  /**
+   * Open shadow roots being watched. A document's observer does not see changes inside shadow
+   * trees, so each one found is added to the same observer (one `disconnect()` ends them all).
+   * Weak: a component the page drops is not kept alive by us.
+   */
+  readonly #watchedShadows = new WeakSet<ShadowRoot>();
   #running: Promise<void> | undefined;
   #debounce: ReturnType<typeof setTimeout> | undefined;
   #firstQueuedAt = 0;
   /** Recent rescan times of each subtree root, for the loop-breaker. */
-  readonly #rescans = new WeakMap<Element, number[]>();
+  readonly #rescans = new WeakMap<DirtyRoot, number[]>();
   /** Churning roots, and until when they count as churning (extended by each change). */
-  readonly #churningUntil = new WeakMap<Element, number>();
+  readonly #churningUntil = new WeakMap<DirtyRoot, number>();
   /** Churning roots waiting for their once-a-second rescan. */
-  readonly #slowLane = new Set<Element>();
+  readonly #slowLane = new Set<DirtyRoot>();
   #slowTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(doc: Document, options: PageScannerOptions) {
@@ -58,13 +75,7 @@ export class PageScanner {
   /** Starts the first full scan and the observer. Resolves when the first full scan is done. */
   start(): Promise<void> {
     this.#observer = new MutationObserver((records) => this.#onMutations(records));
-    this.#observer.observe(this.#doc, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['hidden', 'aria-hidden', 'open', 'contenteditable'],
-    });
+    this.#observer.observe(this.#doc, OBSERVED);
     return this.#run(async () => {
       const root = this.#doc.body ?? this.#doc.documentElement;
       if (root) await this.#scan([root], 'full');
@@ -125,7 +136,7 @@ export class PageScanner {
 
   async #rescanDirty(): Promise<void> {
     const now = performance.now();
-    const roots: Element[] = [];
+    const roots: DirtyRoot[] = [];
     for (const root of this.#dirty.take()) {
       if (isInsideSkipped(root)) continue;
       if (this.#isChurning(root, now)) this.#slowLane.add(root);
@@ -146,7 +157,7 @@ export class PageScanner {
     }, CHURN_INTERVAL_MS);
   }
 
-  async #rescan(roots: Element[], now: number): Promise<void> {
+  async #rescan(roots: DirtyRoot[], now: number): Promise<void> {
     if (roots.length === 0) return;
     for (const root of roots) {
       const times = (this.#rescans.get(root) ?? []).filter((t) => now - t < CHURN_WINDOW_MS);
@@ -157,15 +168,31 @@ export class PageScanner {
     await this.#scan(roots, 'incremental');
   }
 
-  async #scan(roots: Element[], kind: ScanStats['kind']): Promise<void> {
+  async #scan(roots: DirtyRoot[], kind: ScanStats['kind']): Promise<void> {
     const stats = await scanRoots(roots, {
       matcher: this.#options.matcher,
       registry: this.#options.registry,
       signal: this.#abort.signal,
       kind,
       viewportHeight: this.#doc.defaultView?.innerHeight,
+      onShadowRoot: (shadow) => this.#watchShadow(shadow),
     });
     if (stats) this.#options.onScan?.(stats);
+  }
+
+  /**
+   * Starts watching a shadow root found by a scan (once), and tells the owner of it. Shadow
+   * roots attached later are found when the element that carries one is added (a rescan of the
+   * added subtree finds it); one attached to an element already on the page, with no change to
+   * the page's DOM, is found at the next rescan of the part of the page it is in.
+   */
+  #watchShadow(shadow: ShadowRoot): void {
+    if (this.#abort.signal.aborted) return;
+    if (!this.#watchedShadows.has(shadow)) {
+      this.#watchedShadows.add(shadow);
+      this.#observer?.observe(shadow, OBSERVED);
+    }
+    this.#options.onShadowRoot?.(shadow);
   }
 
   /** Serializes scans: each job starts after the previous one has finished. */
@@ -188,7 +215,7 @@ export class PageScanner {
    * Whether a root that changed again is churning. Once it is, each change extends that by
    * CHURN_QUIET_MS, so a ticker stays in the slow lane instead of bursting every few seconds.
    */
-  #isChurning(root: Element, now: number): boolean {
+  #isChurning(root: DirtyRoot, now: number): boolean {
     const until = this.#churningUntil.get(root);
     if (until !== undefined && now < until) {
       this.#churningUntil.set(root, now + CHURN_QUIET_MS);

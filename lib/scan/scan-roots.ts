@@ -1,6 +1,6 @@
 import type { TermMatcher } from '../match';
 import type { MatchRegistry, PageMatch } from '../highlight/match-registry';
-import { inlineRuns, type InlineRun } from './inline-runs';
+import { inlineRuns, type InlineRun, type ScanRoot } from './inline-runs';
 import { FlowCache } from './layout';
 import { nodesBetween, pointAt } from './run-ranges';
 import { SliceClock } from './time-slices';
@@ -9,6 +9,8 @@ import { SliceClock } from './time-slices';
 export interface ScanStats {
   kind: 'full' | 'incremental';
   roots: number;
+  /** Open shadow roots of web components found under the roots and scanned with them. */
+  shadowRoots: number;
   textNodes: number;
   chars: number;
   matches: number;
@@ -26,16 +28,19 @@ export interface ScanOptions {
   kind?: ScanStats['kind'];
   /** Runs whose container is near this viewport height are matched before the rest. */
   viewportHeight?: number;
+  /** Told of each open shadow root found (and scanned), e.g. to watch it for changes. */
+  onShadowRoot?: (shadow: ShadowRoot) => void;
 }
 
 /**
- * Finds glossary terms in the inline runs under `roots` and adds them to the registry, in time
- * slices of a few milliseconds, matching on-screen runs first. Resolves with the statistics
- * (also recorded as a `credit-lens:scan` performance measure), or null if cancelled.
+ * Finds glossary terms in the inline runs under `roots`, and in the open shadow trees of the web
+ * components inside them, and adds them to the registry, in time slices of a few milliseconds,
+ * matching on-screen runs first. Resolves with the statistics (also recorded as a
+ * `credit-lens:scan` performance measure), or null if cancelled.
  */
 export async function scanRoots(
-  roots: readonly (Element | Document)[],
-  { matcher, registry, signal, kind = 'full', viewportHeight }: ScanOptions,
+  roots: readonly ScanRoot[],
+  { matcher, registry, signal, kind = 'full', viewportHeight, onShadowRoot }: ScanOptions,
 ): Promise<ScanStats | null> {
   const started = performance.now();
   const clock = new SliceClock();
@@ -73,8 +78,14 @@ export async function scanRoots(
     return clock.next(signal);
   };
 
-  for (const root of roots) {
-    for (const run of inlineRuns(root, flow)) {
+  // Shadow roots found on the way join the queue, so nested components are reached too.
+  const queue: ScanRoot[] = [...roots];
+  const found = (shadow: ShadowRoot) => {
+    queue.push(shadow);
+    onShadowRoot?.(shadow);
+  };
+  for (let i = 0; i < queue.length; i++) {
+    for (const run of inlineRuns(queue[i]!, flow, found)) {
       if (isOnScreen(run.container)) matchRun(run);
       else later.push(run);
       if (clock.expired && !(await endSlice())) return null;
@@ -91,6 +102,7 @@ export async function scanRoots(
   const stats: ScanStats = {
     kind,
     roots: roots.length,
+    shadowRoots: queue.length - roots.length,
     textNodes,
     chars,
     matches,

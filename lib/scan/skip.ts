@@ -1,3 +1,5 @@
+import { shadowHostOf } from './composed-tree';
+
 /**
  * What the scanner must not read: code, form fields, editors, things hidden from readers, and our
  * own UI. Marking text there is at best noise and at worst breaks the page (editors re-render on
@@ -56,8 +58,14 @@ export function isSkippedElement(el: Element): boolean {
   return el.classList.length > 0 && el.matches(EDITOR_SELECTOR);
 }
 
-/** Whether `node` lies inside a skipped subtree (used before rescanning part of a page). */
+/**
+ * Whether `node` lies inside a skipped subtree (used before rescanning part of a page), looking
+ * through shadow roots to the hosts around them: a component inside an editor is skipped too.
+ */
 export function isInsideSkipped(node: Node): boolean {
-  const el = node instanceof Element ? node : node.parentElement;
-  return el !== null && el.closest(SKIPPED_ANCESTOR_SELECTOR) !== null;
+  for (let at: Node | null = node; at; at = shadowHostOf(at)) {
+    const el = at.nodeType === Node.ELEMENT_NODE ? (at as Element) : at.parentElement;
+    if (el?.closest(SKIPPED_ANCESTOR_SELECTOR)) return true;
+  }
+  return false;
 }
