@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { FORMULA_START } from '../notes/export/csv';
 import { CSV_COLUMN_NAMES, CSV_LIST_SEPARATOR, JSON_FORMAT, JSON_VERSION } from './file-format';
 import type { CustomTerm } from './schema';
 
@@ -15,9 +16,10 @@ export function customTermsToJson(terms: readonly CustomTerm[], now = Date.now()
 
 /**
  * Cells a spreadsheet would run as a formula get a leading apostrophe (the usual defence against
- * CSV formula injection); the importer takes it off again.
+ * CSV formula injection); the importer takes it off again. The notes export's pattern, so both
+ * exports defuse the same cells (full-width = + - @ included, which some spreadsheets also run).
  */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+export { FORMULA_START } from '../notes/export/csv';
 
 /**
  * The CSV export, with a byte-order mark so spreadsheet programs read the Chinese as UTF-8.
