@@ -2,7 +2,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryByRole, waitForRole } from './support/aria';
 import { browsersUnderTest, launchBrowser } from './support/browsers';
-import { launchFirefoxWithBackground } from './support/firefox-background';
+import { askFrontTab, launchFirefoxWithBackground } from './support/firefox-background';
 import { glossaryEntry } from './support/glossary';
 import {
   delay,
@@ -189,14 +189,7 @@ describe.skipIf(!browsersUnderTest().includes('firefox'))('Clickjacking in firef
 
   runCases(
     () => firefox.browser,
-    async () =>
-      JSON.parse(
-        await firefox.background.run(`
-          const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-          const message = { channel: 'credit-lens/v1', method: 'stepTerm', data: { direction: 1 } };
-          return JSON.stringify(await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }));
-        `),
-      ) as unknown,
+    () => askFrontTab(firefox.background, 'stepTerm', { direction: 1 }),
     // The live region is in a closed shadow root that Firefox's BiDi does not show ARIA queries.
     null,
   );

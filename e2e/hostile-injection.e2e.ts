@@ -4,13 +4,18 @@ import path from 'node:path';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import Papa from 'papaparse';
-import type { ElementHandle, Page, WebWorker } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS, type Payload } from './fixtures/xss-payloads';
-import { waitForRole } from './support/aria';
+import { uiShadowRoots, waitForRole } from './support/aria';
 import { browsersUnderTest, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { chooseFileByLabel, downloadByButton } from './support/downloads';
-import { termPoint, waitForScan } from './support/page-helpers';
+import {
+  askFrontTab,
+  launchFirefoxWithBackground,
+  storeCustomTerms,
+} from './support/firefox-background';
+import { markedTexts, termPoint, waitForScan } from './support/page-helpers';
 import { askContentScript, openTab, serviceWorker } from './support/service-worker';
 import { startServer, type StaticServer } from './support/server';
 
@@ -135,18 +140,40 @@ const asForm = (p: Payload) => {
   return text.includes('|') || /\p{Script=Han}/u.test(text) ? null : text;
 };
 
-describe.skipIf(!browsersUnderTest().includes('chromium'))('Injection in chromium', () => {
-  let launched: LaunchedBrowser;
-  let server: StaticServer;
-  let worker: WebWorker;
-  let work: string;
+/** The stored terms: each payload in every field a term has, and a probe word to mark. */
+function payloadTermRecords(time: number) {
+  return XSS_PAYLOADS.map((p) => {
+    const t = payloadTerm(p);
+    const form = asForm(p);
+    return {
+      id: t.id,
+      term: t.term,
+      aliases: [{ text: t.probe, lang: 'en' }, ...(form ? [{ text: form, lang: 'en' }] : [])],
+      definition: t.definition,
+      explanation: t.explanation,
+      createdAt: time,
+      updatedAt: time,
+    };
+  });
+}
+
+/** A page with every term's probe word, one paragraph each. */
+const ARTICLE = `<!doctype html><meta charset="utf-8"><title>Probes</title><main>${XSS_PAYLOADS.map(
+  (p) => `<p>Paragraph on xssprobe${p.id}.</p>`,
+).join('')}</main>`;
+
+/**
+ * The watchers, for one browser: every page opened through `openWatched` reports payloads that
+ * ran, dialogs, policy violations and page errors as incidents of its surface.
+ */
+function makeWatch(browser: () => Browser) {
   const incidents: Incident[] = [];
   const checked = { surfaces: new Set<string>(), plantings: 0, literalChecks: 0 };
   const injectedElements: string[] = [];
 
   /** Opens a page with the flag function, dialog and violation watchers installed first. */
   async function openWatched(surface: string, url: string, page?: Page): Promise<Page> {
-    const tab = page ?? (await launched.browser.newPage());
+    const tab = page ?? (await browser().newPage());
     await tab.exposeFunction('__xssReport', (what: string) => {
       incidents.push({ surface, what });
     });
@@ -211,10 +238,29 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('Injection in chromiu
     expect(incidents.filter((i) => i.surface === surface)).toEqual([]);
   }
 
+  return { incidents, checked, injectedElements, openWatched, injectedIn, control, expectClean };
+}
+
+let server: StaticServer;
+beforeAll(async () => {
+  server = await startServer();
+  server.route('/favicon.ico', { body: '', contentType: 'image/x-icon' });
+  server.route('/xss/article.html', { contentType: 'text/html; charset=utf-8', body: ARTICLE });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe.skipIf(!browsersUnderTest().includes('chromium'))('Injection in chromium', () => {
+  let launched: LaunchedBrowser;
+  let worker: WebWorker;
+  let work: string;
+  const { incidents, checked, injectedElements, openWatched, control, expectClean } = makeWatch(
+    () => launched.browser,
+  );
+
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'credit-lens-xss-'));
-    server = await startServer();
-    server.route('/favicon.ico', { body: '', contentType: 'image/x-icon' });
     launched = await launchBrowser('chromium');
     worker = await serviceWorker(launched);
     // A tab opened by a payload (a link, `window.open`) is an incident wherever it comes from.
@@ -224,7 +270,6 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('Injection in chromiu
   });
   afterAll(async () => {
     await launched?.close();
-    await server?.close();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
@@ -235,19 +280,7 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('Injection in chromiu
 
   it('imports payload terms from a JSON file and a CSV file; the options page lists them as text', async () => {
     const time = Date.now();
-    const terms = XSS_PAYLOADS.map((p) => {
-      const t = payloadTerm(p);
-      const form = asForm(p);
-      return {
-        id: t.id,
-        term: t.term,
-        aliases: [{ text: t.probe, lang: 'en' }, ...(form ? [{ text: form, lang: 'en' }] : [])],
-        definition: t.definition,
-        explanation: t.explanation,
-        createdAt: time,
-        updatedAt: time,
-      };
-    });
+    const terms = payloadTermRecords(time);
     const jsonFile = path.join(work, 'terms.json');
     await writeFile(
       jsonFile,
@@ -355,12 +388,6 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('Injection in chromiu
   });
 
   it('shows the payload terms and their notes in the popover on a page as text', async () => {
-    server.route('/xss/article.html', {
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><meta charset="utf-8"><title>Probes</title><main>${XSS_PAYLOADS.map(
-        (p) => `<p>Paragraph on xssprobe${p.id}.</p>`,
-      ).join('')}</main>`,
-    });
     const { page, tabId } = await openTab(launched, worker);
     await openWatched('popover', server.url('/xss/article.html'), page);
     await waitForScan(page);
@@ -586,5 +613,59 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('Injection in chromiu
         `injected elements ${injectedElements.length}`,
     );
     expect(incidents).toEqual([]);
+  });
+});
+
+/*
+ * Firefox: the popover is the one surface automation can reach there (its WebDriver BiDi opens no
+ * moz-extension:// page). The terms are stored through the background page, as the options page
+ * stores them, and the keyboard command steps through them.
+ */
+describe.skipIf(!browsersUnderTest().includes('firefox'))('Injection in firefox', () => {
+  let firefox: Awaited<ReturnType<typeof launchFirefoxWithBackground>>;
+  const { incidents, checked, openWatched, control, expectClean } = makeWatch(
+    () => firefox.browser,
+  );
+
+  beforeAll(async () => {
+    firefox = await launchFirefoxWithBackground();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  it('shows the payload terms in the popover as text', async () => {
+    const page = await openWatched('popover', server.url('/xss/article.html'));
+    await page.bringToFront();
+    await waitForScan(page);
+    await storeCustomTerms(firefox.background, payloadTermRecords(Date.now()));
+    await expect
+      .poll(async () => (await markedTexts(page)).length, { timeout: 30_000 })
+      .toBe(XSS_PAYLOADS.length);
+    checked.plantings += XSS_PAYLOADS.length * 3;
+
+    let root: ElementHandle<Node> | undefined;
+    for (const p of XSS_PAYLOADS) {
+      const t = payloadTerm(p);
+      const reply = await askFrontTab(firefox.background, 'stepTerm', { direction: 1 });
+      expect(reply).toEqual({ ok: true, value: true });
+      root ??= (await uiShadowRoots(page))[0];
+      const dialogText = () =>
+        root!.evaluate(
+          (node) => (node as ParentNode).querySelector('[role="dialog"]')?.textContent,
+        );
+      await expect.poll(dialogText, { timeout: 10_000 }).toContain(t.definition);
+      expect(await dialogText()).toContain(t.term);
+      checked.literalChecks += 2;
+    }
+    await expectClean(page, 'popover', root);
+    await expectClean(page, 'popover');
+    await control(page, 'popover', root);
+    console.info(
+      `[firefox] injection: ${XSS_PAYLOADS.length} payloads in ${checked.plantings} term fields, ` +
+        `${checked.literalChecks} literal-text checks in the popover; executions ${incidents.length}`,
+    );
+    expect(incidents).toEqual([]);
+    await page.close();
   });
 });
