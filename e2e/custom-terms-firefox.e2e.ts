@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForRole } from './support/aria';
 import { browsersUnderTest } from './support/browsers';
-import { launchFirefoxWithBackground } from './support/firefox-background';
+import { launchFirefoxWithBackground, storeCustomTerms } from './support/firefox-background';
 import { markedTexts, openScanned, termPoint } from './support/page-helpers';
 import { startServer, type StaticServer } from './support/server';
 
@@ -34,29 +34,6 @@ const term = {
   updatedAt: 1_767_225_600_000,
 };
 
-/** Runs in the background page: the body of an async function. */
-const storeTerm = `
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('credit-lens');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  try {
-    if (!db.objectStoreNames.contains('customTerms')) throw new Error('no customTerms table (version ' + db.version + ')');
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction('customTerms', 'readwrite');
-      tx.objectStore('customTerms').put(${JSON.stringify(term)});
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
-  const { glossaryRevision = 0 } = await browser.storage.local.get('glossaryRevision');
-  await browser.storage.local.set({ glossaryRevision: glossaryRevision + 1 });
-  return 'stored';
-`;
-
 let server: StaticServer;
 beforeAll(async () => {
   server = await startServer();
@@ -80,7 +57,7 @@ describe.skipIf(!browsersUnderTest().includes('firefox'))('Your terms in firefox
     const before = await markedTexts(page);
     expect(before).not.toContain('planning documents');
 
-    expect(await firefox.background.run(storeTerm)).toBe('stored');
+    await storeCustomTerms(firefox.background, [term]);
 
     await expect.poll(() => markedTexts(page), { timeout: 10_000 }).toContain('planning documents');
     expect((await markedTexts(page)).filter((text) => text !== 'planning documents')).toEqual(

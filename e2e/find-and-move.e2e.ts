@@ -4,7 +4,7 @@ import { compileMatcher } from '../lib/match/index';
 import { demoExpected } from './fixtures/demo-expected';
 import { waitForRole } from './support/aria';
 import { browsersUnderTest, launchBrowser, type LaunchedBrowser } from './support/browsers';
-import { launchFirefoxWithBackground } from './support/firefox-background';
+import { askFrontTab, launchFirefoxWithBackground } from './support/firefox-background';
 import { glossaryEntries, glossaryEntry } from './support/glossary';
 import {
   delay,
@@ -172,12 +172,8 @@ describe.skipIf(!browsersUnderTest().includes('firefox'))('Finding terms in fire
 
   it('steps to the next term from the keyboard command: popover open, focus in it', async () => {
     const { page, problems } = await openScanned(firefox.browser, server.url('/index.html'));
-    const reply = await firefox.background.run(`
-      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-      const message = { channel: 'credit-lens/v1', method: 'stepTerm', data: { direction: 1 } };
-      return JSON.stringify(await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }));
-    `);
-    expect(JSON.parse(reply)).toEqual({ ok: true, value: true });
+    const reply = await askFrontTab(firefox.background, 'stepTerm', { direction: 1 });
+    expect(reply).toEqual({ ok: true, value: true });
     await waitForRole(page, 'dialog', termOfMark(0));
     expect(await focusInPopover(page)).toBe(true);
     await page.close();

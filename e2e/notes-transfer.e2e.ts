@@ -1,12 +1,13 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForRole } from './support/aria';
 import { browsersUnderTest, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { glossaryEntry } from './support/glossary';
-import { delay, watchProblems, type PageProblem } from './support/page-helpers';
+import { chooseFileByLabel, downloadByButton } from './support/downloads';
+import { watchProblems, type PageProblem } from './support/page-helpers';
 
 /*
  * Notes out and in, end to end: notes saved in one browser (through the background, with the
@@ -80,38 +81,12 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('Notes export and imp
   }
 
   /** Clicks an export button and returns the file the browser saved. */
-  async function exportFile(launched: LaunchedBrowser, page: Page, button: string) {
-    const dir = await mkdtemp(path.join(work, 'download-'));
-    const cdp = await launched.browser.target().createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
-    await (await waitForRole(page, 'button', button)).click();
-    const started = Date.now();
-    for (;;) {
-      const files = (await readdir(dir)).filter((name) => !name.endsWith('.crdownload'));
-      if (files.length === 1) {
-        await cdp.detach();
-        const file = path.join(dir, files[0]!);
-        return { name: files[0]!, file, text: await readFile(file, 'utf8') };
-      }
-      if (Date.now() - started > 10_000) throw new Error(`No download after "${button}"`);
-      await delay(50);
-    }
+  function exportFile(launched: LaunchedBrowser, page: Page, button: string) {
+    return downloadByButton(launched, page, button, work);
   }
 
-  /**
-   * Chooses a file in the import field, found by its label. (Not by ARIA query: Chromium's
-   * `queryAXTree` does not find file inputs by name, though they have one.)
-   */
-  async function chooseFile(page: Page, file: string): Promise<void> {
-    const field = await page.evaluateHandle(
-      (name) =>
-        [...document.querySelectorAll('label')].find((label) => label.textContent === name)
-          ?.control ?? null,
-      'Notes file to import (JSON)',
-    );
-    const input = field.asElement() as ElementHandle<HTMLInputElement> | null;
-    if (!input) throw new Error('No field labelled "Notes file to import (JSON)"');
-    await input.uploadFile(file);
+  function chooseFile(page: Page, file: string): Promise<void> {
+    return chooseFileByLabel(page, 'Notes file to import (JSON)', file);
   }
 
   async function sectionText(page: Page): Promise<string> {

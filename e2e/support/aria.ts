@@ -42,7 +42,7 @@ function ariaSelector(role: string, name: string): string {
 }
 
 /** The closed shadow roots of our UI hosts, as handles that ARIA queries can start from (Firefox). */
-async function uiShadowRoots(page: PageOrFrame): Promise<ElementHandle<Node>[]> {
+export async function uiShadowRoots(page: PageOrFrame): Promise<ElementHandle<Node>[]> {
   const hosts = await page.$$('credit-lens-ui');
   return hosts.flatMap((host) => {
     const internals = host as unknown as BidiElementHandleInternals;

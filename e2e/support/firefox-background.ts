@@ -170,6 +170,56 @@ export class FirefoxBackground {
   }
 }
 
+/**
+ * Stores the reader's own terms as the options page does: records in the `customTerms` table of
+ * the extension's database, then the `glossaryRevision` bump every write makes, which tells open
+ * tabs to ask for the terms again.
+ */
+export async function storeCustomTerms(
+  background: FirefoxBackground,
+  terms: readonly object[],
+): Promise<void> {
+  const stored = await background.run(`
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('credit-lens');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('customTerms')) throw new Error('no customTerms table (version ' + db.version + ')');
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction('customTerms', 'readwrite');
+        for (const term of ${JSON.stringify(terms)}) tx.objectStore('customTerms').put(term);
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+    } finally {
+      db.close();
+    }
+    const { glossaryRevision = 0 } = await browser.storage.local.get('glossaryRevision');
+    await browser.storage.local.set({ glossaryRevision: glossaryRevision + 1 });
+    return 'stored';
+  `);
+  if (stored !== 'stored') throw new Error(`Terms not stored: ${stored}`);
+}
+
+/**
+ * Sends the content script of the tab in front a Credit Lens request, as the background does
+ * (the keyboard commands' `stepTerm`: a browser shortcut cannot be pressed through automation).
+ */
+export async function askFrontTab(
+  background: FirefoxBackground,
+  method: string,
+  data: unknown,
+): Promise<unknown> {
+  const reply = await background.run(`
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    const message = { channel: 'credit-lens/v1', method: ${JSON.stringify(method)}, data: ${JSON.stringify(data)} };
+    return JSON.stringify(await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }));
+  `);
+  return JSON.parse(reply) as unknown;
+}
+
 /** A free TCP port on the loopback interface. */
 async function freePort(): Promise<number> {
   const server = net.createServer();

@@ -10,6 +10,11 @@ export function termPositionSentence(term: string, position: number, count: numb
   });
 }
 
+/** What the keyboard command says when the page hides the term it moved to (clickjacking guard). */
+export function hiddenTermSentence(term: string): string {
+  return i18n.t('announcer.termHidden', { term });
+}
+
 /**
  * What screen readers should hear that focus alone does not tell them (which term of how many the
  * keyboard command moved to). The text lives in a live region inside our shadow root; a region

@@ -9,6 +9,7 @@ import { isTopFrame } from '~/lib/frames/this-frame';
 import { ActiveMark } from '~/lib/highlight/active-mark';
 import { Flash } from '~/lib/highlight/flash';
 import { toLiveRange } from '~/lib/highlight/hit-test';
+import { termConcealment } from '~/lib/highlight/visibility-guard';
 import { MatchRegistry, type PageMatch } from '~/lib/highlight/match-registry';
 import { ACTIVE_HIGHLIGHT, HOVER_HIGHLIGHT } from '~/lib/highlight/names';
 import { ShadowHighlightStyles } from '~/lib/highlight/shadow-styles';
@@ -18,7 +19,7 @@ import type { PageTerms, UnreadableReason } from '~/lib/messages';
 import { quoteAroundTerm } from '~/lib/notes/quote-dom';
 import { PageScanner } from '~/lib/scan/page-scanner';
 import { DEFAULT_SETTINGS, type SettingChange, type Settings } from '~/lib/settings';
-import { termPositionSentence } from './announcer';
+import { hiddenTermSentence, termPositionSentence } from './announcer';
 import highlightsCss from './highlights.css?inline';
 import { unreadableAfterScan, unreadableBeforeScan } from './page-kind';
 import { PopoverHost } from './popover-host';
@@ -194,14 +195,17 @@ export class PageLens {
     if (status.state !== 'marking') this.#reporter.report(status);
   }
 
-  async open(match: PageMatch, openedBy: PopoverState['openedBy']): Promise<void> {
+  /** Opens the popover on a term; false if it did not (see the visibility guard). */
+  async open(match: PageMatch, openedBy: PopoverState['openedBy']): Promise<boolean> {
     const current = this.#store.get();
-    if (current?.anchor === match.range && current.openedBy !== 'hover') return;
+    if (current?.anchor === match.range && current.openedBy !== 'hover') return true;
     // A hover never takes over a popover the reader is in (opened by click or keyboard, focus
     // inside): a page scrolled under a resting pointer would otherwise swap the term they read.
     if (openedBy === 'hover' && current && current.openedBy !== 'hover' && this.#host.hasFocus()) {
-      return;
+      return false;
     }
+    // Clickjacking: no popover over a term the page made invisible or laid something over.
+    if (termConcealment(match.range, (element) => this.#host.contains(element))) return false;
     markPopoverRequested({ openedBy, first: !this.#openedBefore });
     this.#openedBefore = true;
     if (openedBy !== 'hover' && !this.#host.hasFocus()) {
@@ -217,6 +221,7 @@ export class PageLens {
       quote: quoteAroundTerm(match.range),
       openedBy,
     });
+    return true;
   }
 
   close(): void {
@@ -244,8 +249,7 @@ export class PageLens {
           ? 0
           : matches.length - 1
         : (at + direction + matches.length) % matches.length;
-    await this.#reveal(matches[index]!, index, matches.length);
-    return true;
+    return this.#reveal(matches[index]!, index, matches.length);
   }
 
   /**
@@ -260,8 +264,7 @@ export class PageLens {
     const at = ofEntry.findIndex((m) => m.range === anchor);
     const match = ofEntry[(at + 1) % ofEntry.length]!;
     this.#flash.flash(match.range);
-    await this.#reveal(match, matches.indexOf(match), matches.length);
-    return true;
+    return this.#reveal(match, matches.indexOf(match), matches.length);
   }
 
   pageTerms(): PageTerms {
@@ -295,17 +298,21 @@ export class PageLens {
     this.#reporter.report(this.#status());
   }
 
-  async #reveal(match: PageMatch, index: number, count: number): Promise<void> {
+  async #reveal(match: PageMatch, index: number, count: number): Promise<boolean> {
     scrollToRange(match.range);
-    await this.open(match, 'keyboard');
+    const term = this.glossary.get(match.entryId)?.term ?? match.entryId;
+    if (!(await this.open(match, 'keyboard'))) {
+      void this.#host.announce(hiddenTermSentence(term));
+      return false;
+    }
     // The popover takes focus when it opens; if it was open on the same entry already (and the
     // reader had moved focus back to the page), move focus into it here.
     await new Promise((resolve) => requestAnimationFrame(resolve));
     if (this.#store.get()?.anchor === match.range && !this.#host.hasFocus()) {
       this.#host.focusPopover();
     }
-    const term = this.glossary.get(match.entryId)?.term ?? match.entryId;
     void this.#host.announce(termPositionSentence(term, index + 1, count));
+    return true;
   }
 }
 

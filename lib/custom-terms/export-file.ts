@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { FORMULA_START as SPREADSHEET_FORMULA } from '../notes/export/csv';
 import { CSV_COLUMN_NAMES, CSV_LIST_SEPARATOR, JSON_FORMAT, JSON_VERSION } from './file-format';
 import type { CustomTerm } from './schema';
 
@@ -15,11 +16,12 @@ export function customTermsToJson(terms: readonly CustomTerm[], now = Date.now()
 
 /**
  * Cells a spreadsheet would run as a formula get a leading apostrophe (the usual defence against
- * CSV formula injection); the importer takes one off again. Text that already starts with
- * apostrophes before a formula character (`'=x`) gets one more too: otherwise the importer took
+ * CSV formula injection); the importer takes one off again. The cells are those the notes export
+ * defuses (full-width = + - @ included, which some spreadsheets also run). Text that already starts
+ * with apostrophes before such a character (`'=x`) gets one more too: otherwise the importer took
  * the reader's own apostrophe off, and `'=x` came back as `=x` (found by import fuzzing).
  */
-export const FORMULA_START = /^'*[=+\-@\t\r]/;
+export const FORMULA_START = new RegExp(`^'*${SPREADSHEET_FORMULA.source.slice(1)}`);
 
 /**
  * The CSV export, with a byte-order mark so spreadsheet programs read the Chinese as UTF-8.

@@ -26,6 +26,8 @@ const tricky: CustomTerm = {
     { text: '信用🙂卡', lang: 'zh-Hans', case: 'insensitive', standalone: false, prefer: false },
   ],
   definition: '-5 is not a formula here. Line one,\nline two "with quotes"\r\nand a third.',
+  explanation:
+    '＝HYPERLINK("https://evil.example") in full-width, which some spreadsheets run too.',
   overrides: 'zhengxin',
   createdAt: 1,
   updatedAt: 2,
@@ -188,6 +190,7 @@ describe('CSV import', () => {
     // The formula-looking alias is defused for spreadsheets...
     expect(csv).toContain(`"'=cmd|FCRA|信用🙂卡"`);
     expect(csv).toContain(`"'-5 is not a formula here.`);
+    expect(csv).toContain(`"'＝HYPERLINK(""https://evil.example"")`);
     const parsed = parseCsvImport(csv);
     expect(parsed.fileError).toBeUndefined();
     expect(parsed.errors).toEqual([]);
