@@ -25,6 +25,13 @@ import { askContentScript, serviceWorker } from './support/service-worker';
  * Each case is a page of its own; after a refusal the test lifts the page's trick and hovers again,
  * and the popover must then open: the control that the refusal was the guard's, not a slow page.
  * Decided: an overlay with `pointer-events: none` is no cover (the click reaches the term itself).
+ *
+ * The page cannot make our own popover invisible either: the reset in our shadow root
+ * (`:host { all: initial !important }`, from WXT) outranks every declaration from outside it, page
+ * stylesheets and the host's own style attribute alike, `!important` or not (an important rule
+ * from the inner tree wins over the outer one). The last two cases check it, so a change that
+ * dropped the reset would fail here. A popover in the top layer is not painted through its
+ * ancestors' opacity, and the page's own opacity tricks are refused on the term above.
  */
 
 const ndrc = glossaryEntry('ndrc').term;
@@ -60,6 +67,20 @@ const CASES: Case[] = [
     markup: '<div id="overlay"></div>',
     opens: true,
   },
+  {
+    name: 'page CSS aimed at our popover (it stays visible)',
+    css: 'credit-lens-ui { opacity: 0 !important; visibility: hidden !important; filter: opacity(0) !important }',
+    opens: true,
+  },
+  {
+    name: 'a page script that styles our popover transparent (it stays visible)',
+    css: '',
+    markup: `<script>setInterval(() => {
+  const host = document.querySelector('credit-lens-ui');
+  if (host) host.style.cssText = 'opacity: 0 !important; visibility: hidden !important';
+}, 5)</script>`,
+    opens: true,
+  },
 ];
 
 /** How long a popover that was going to open could take: hover intent is 300 ms; be generous. */
@@ -89,6 +110,14 @@ async function liftTrick(page: Page): Promise<void> {
   });
 }
 
+/** Our host's computed opacity and visibility. */
+async function uiHostLook(page: Page): Promise<{ opacity: string; visibility: string }> {
+  return page.$eval('credit-lens-ui', (host) => {
+    const { opacity, visibility } = getComputedStyle(host);
+    return { opacity, visibility };
+  });
+}
+
 async function dialogShown(page: Page): Promise<boolean> {
   return (await queryByRole(page, 'dialog', ndrc)) !== null;
 }
@@ -114,6 +143,8 @@ function runCases(
     await hover(page, 'NDRC');
     if (c.opens) {
       await waitForRole(page, 'dialog', ndrc, { timeout: 10_000 });
+      // Open, and seen: the page's CSS did not make our host invisible.
+      expect(await uiHostLook(page)).toEqual({ opacity: '1', visibility: 'visible' });
       results.push(`${c.name}: opens`);
     } else {
       await delay(REFUSAL_WAIT_MS);
