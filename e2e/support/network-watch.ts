@@ -1,0 +1,258 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { Browser, CDPSession, Target } from 'puppeteer-core';
+import { artifactsDir } from './paths';
+
+/*
+ * Issue 7, item 15: the extension makes no network request, in any e2e test. Every browser the
+ * harness launches watches what the extension asks the network for; closing a browser whose
+ * extension made a request fails the test file, listing the requests.
+ *
+ * Chromium: every target gets a CDP session with the Network domain on. In an extension context
+ * (service worker, popup, options, glossary page) every request whose URL is not the extension's
+ * own, `data:` or `blob:` counts. In a web page, a request counts when its initiator (the URL or
+ * any frame of the script stack) is in the extension: that is our content script.
+ *
+ * Firefox: WebDriver BiDi reaches no extension context, so the background cannot be watched from
+ * inside. Instead every request for a non-loopback host goes through the harness's dead-end proxy,
+ * which writes down what it was asked for; a proxied host that no page asked for (BiDi reports
+ * the pages' requests) came from somewhere else: the extension, or Firefox itself (whose own
+ * services are listed below and left out). Requests for loopback addresses are never proxied in
+ * Firefox, and a page-context request made by our content script looks like the page's own, so
+ * those two are covered only in Chromium and by the bundle scan (e2e/manifest-policy.e2e.ts).
+ */
+
+/** Schemes that never leave the browser. */
+const localSchemes = ['chrome-extension:', 'moz-extension:', 'data:', 'blob:', 'about:', 'chrome:'];
+
+/** Hosts Firefox itself contacts, whatever the profile says (never an extension). */
+const firefoxOwnHosts = [
+  /(^|\.)mozilla\.(com|net|org)$/,
+  /(^|\.)firefox\.com$/,
+  /(^|\.)mozaws\.net$/,
+  /(^|\.)services\.mozilla\.com$/,
+  /^dummy\.test$/,
+];
+
+/** One row of `e2e/artifacts/network-summary.jsonl` per browser session. */
+export interface NetworkSessionSummary {
+  browser: string;
+  /** The test file (or script) that launched the browser. */
+  file: string;
+  /** Web pages and extension pages the session opened. */
+  pages: number;
+  /** Extension contexts watched (Chromium: service worker and extension pages). */
+  extensionContexts: number;
+  /** Requests the proxy saw (Firefox: all non-loopback traffic). */
+  proxied: number;
+  extensionRequests: number;
+}
+
+export const networkSummaryFile = path.join(artifactsDir, 'network-summary.jsonl');
+
+export interface NetworkWatch {
+  /** Requests made by the extension so far, one line each (`<context>: <url>`). */
+  extensionRequests(): string[];
+  /** Forgets the requests seen so far (the counter's own self-test makes one on purpose). */
+  forget(): void;
+  /** Stops watching and writes the session's row to the summary file. */
+  finish(): NetworkSessionSummary;
+}
+
+/** The dead-end proxy (see browsers.ts), which also writes down what it was asked for. */
+export interface RecordingProxy {
+  port: number;
+  /** `host:port` of every request so far (CONNECT target, or the absolute URL's host). */
+  hosts(): string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A proxy that drops every connection after reading its first line, for all traffic except
+ * loopback.
+ *
+ * Saved corpus pages refer to trackers, ads and fonts on the web. Those requests must fail at
+ * once rather than load (and change the page) on a machine that happens to be online, so runs are
+ * offline and repeatable. Our own listener rather than a port assumed to be closed: nothing else
+ * can answer on it, and browsers refuse some well-known ports (such as 9) in their own way.
+ */
+export async function startRecordingProxy(): Promise<RecordingProxy> {
+  const seen: string[] = [];
+  const server = net.createServer((socket) => {
+    socket.setTimeout(5_000, () => socket.destroy());
+    socket.once('data', (chunk: Buffer) => {
+      // "CONNECT host:443 HTTP/1.1" or "GET http://host/path HTTP/1.1"
+      const [, target = ''] = chunk.toString('latin1').split('\r\n', 1)[0]!.split(' ');
+      seen.push(hostOf(target));
+      socket.destroy();
+    });
+    socket.on('error', () => socket.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    hosts: () => [...seen],
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** `host:port` of an absolute URL or a CONNECT target. */
+function hostOf(target: string): string {
+  try {
+    const url = new URL(target);
+    const port = url.port || (url.protocol === 'https:' || url.protocol === 'wss:' ? '443' : '80');
+    return `${url.hostname}:${port}`;
+  } catch {
+    return target;
+  }
+}
+
+function isLocal(url: string): boolean {
+  return localSchemes.some((scheme) => url.startsWith(scheme));
+}
+
+/** The test file that launched the browser, for the summary (vitest runs one file per worker). */
+function currentTestFile(): string {
+  const state = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__;
+  return state?.filepath ? path.basename(state.filepath) : path.basename(process.argv[1] ?? '');
+}
+
+interface Counts {
+  pages: Set<string>;
+  extensionContexts: Set<string>;
+  requests: string[];
+}
+
+function newCounts(): Counts {
+  return { pages: new Set(), extensionContexts: new Set(), requests: [] };
+}
+
+function summarise(browser: string, counts: Counts, proxied: number): NetworkSessionSummary {
+  const summary: NetworkSessionSummary = {
+    browser,
+    file: currentTestFile(),
+    pages: counts.pages.size,
+    extensionContexts: counts.extensionContexts.size,
+    proxied,
+    extensionRequests: counts.requests.length,
+  };
+  mkdirSync(artifactsDir, { recursive: true });
+  appendFileSync(networkSummaryFile, `${JSON.stringify(summary)}\n`);
+  return summary;
+}
+
+/** The CDP initiator of a request, as far as this module reads it. */
+interface Initiator {
+  url?: string;
+  stack?: StackTrace;
+}
+interface StackTrace {
+  callFrames: { url: string }[];
+  parent?: StackTrace;
+}
+
+function initiatorUrls(initiator: Initiator | undefined): string[] {
+  const urls = initiator?.url ? [initiator.url] : [];
+  for (let stack = initiator?.stack; stack; stack = stack.parent) {
+    urls.push(...stack.callFrames.map((frame) => frame.url));
+  }
+  return urls;
+}
+
+/** Chromium: a CDP session per target, Network on, each request judged as described above. */
+export function watchChromiumNetwork(browser: Browser): NetworkWatch {
+  let counts = newCounts();
+  const sessions: CDPSession[] = [];
+  const attach = async (target: Target) => {
+    if (target.type() === 'browser') return;
+    const session = await target.createCDPSession().catch(() => undefined);
+    if (!session) return;
+    sessions.push(session);
+    session.on(
+      'Network.requestWillBeSent',
+      (event: { documentURL?: string; request: { url: string }; initiator?: Initiator }) => {
+        const url = event.request.url;
+        if (isLocal(url)) return;
+        const context = event.documentURL || target.url();
+        const fromExtension =
+          context.startsWith('chrome-extension://') ||
+          initiatorUrls(event.initiator).some((u) => u.startsWith('chrome-extension://'));
+        if (fromExtension) counts.requests.push(`${context}: ${url}`);
+      },
+    );
+    await session.send('Network.enable').catch(() => undefined);
+  };
+  // A page is one tab at one URL: tabs are told apart by the order they appeared in.
+  const tabNumbers = new WeakMap<Target, number>();
+  let targetsSeen = 0;
+  const record = (target: Target) => {
+    const url = target.url();
+    if (!tabNumbers.has(target)) tabNumbers.set(target, ++targetsSeen);
+    const key = `${tabNumbers.get(target)} ${url}`;
+    if (url.startsWith('chrome-extension://')) counts.extensionContexts.add(key);
+    else if (target.type() === 'page' && /^https?:/.test(url)) counts.pages.add(key);
+  };
+  const onTarget = (target: Target) => {
+    record(target);
+    void attach(target);
+  };
+  // Pages navigate after their target is created: count each URL a tab goes to.
+  const onChanged = (target: Target) => record(target);
+  browser.on('targetcreated', onTarget);
+  browser.on('targetchanged', onChanged);
+  for (const target of browser.targets()) onTarget(target);
+  return {
+    extensionRequests: () => [...counts.requests],
+    forget: () => {
+      counts.requests = [];
+    },
+    finish: () => {
+      browser.off('targetcreated', onTarget);
+      browser.off('targetchanged', onChanged);
+      for (const session of sessions) void session.detach().catch(() => undefined);
+      const summary = summarise('chromium', counts, 0);
+      counts = newCounts();
+      return summary;
+    },
+  };
+}
+
+/** Firefox: proxied hosts no page asked for (see the comment at the top). */
+export function watchFirefoxNetwork(browser: Browser, proxy: RecordingProxy): NetworkWatch {
+  const counts = newCounts();
+  const pageHosts = new Set<string>();
+  let forgotten = 0;
+  const watchPage = async (target: Target) => {
+    if (target.type() !== 'page') return;
+    const page = await target.page().catch(() => null);
+    page?.on('request', (request) => {
+      pageHosts.add(hostOf(request.url()));
+      if (/^https?:/.test(request.url()) && request.isNavigationRequest())
+        counts.pages.add(request.url());
+    });
+  };
+  const onTarget = (target: Target) => void watchPage(target);
+  browser.on('targetcreated', onTarget);
+  for (const target of browser.targets()) onTarget(target);
+  // Each host once: Firefox tries a dropped connection again, many times over.
+  const unexplained = () =>
+    [...new Set(proxy.hosts().slice(forgotten))]
+      .filter((host) => !pageHosts.has(host))
+      .filter((host) => !firefoxOwnHosts.some((own) => own.test(host.replace(/:\d+$/, ''))))
+      .map((host) => `not asked for by any page: ${host}`);
+  return {
+    extensionRequests: unexplained,
+    forget: () => {
+      forgotten = proxy.hosts().length;
+    },
+    finish: () => {
+      browser.off('targetcreated', onTarget);
+      counts.requests = unexplained();
+      return summarise('firefox', counts, proxy.hosts().length);
+    },
+  };
+}
