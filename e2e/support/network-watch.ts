@@ -131,6 +131,30 @@ function newCounts(): Counts {
   return { pages: new Set(), extensionContexts: new Set(), requests: [] };
 }
 
+/**
+ * Counts the pages a browser opens (a page is one tab at one URL; tabs are told apart by the order
+ * they appeared in) and the extension contexts. Pages navigate after their target is created, so
+ * each URL a tab goes to counts.
+ */
+function countPages(browser: Browser, counts: Counts): () => void {
+  const tabNumbers = new WeakMap<Target, number>();
+  let targetsSeen = 0;
+  const record = (target: Target) => {
+    const url = target.url();
+    if (!tabNumbers.has(target)) tabNumbers.set(target, ++targetsSeen);
+    const key = `${tabNumbers.get(target)} ${url}`;
+    if (/^(chrome|moz)-extension:/.test(url)) counts.extensionContexts.add(key);
+    else if (target.type() === 'page' && /^https?:/.test(url)) counts.pages.add(key);
+  };
+  browser.on('targetcreated', record);
+  browser.on('targetchanged', record);
+  for (const target of browser.targets()) record(target);
+  return () => {
+    browser.off('targetcreated', record);
+    browser.off('targetchanged', record);
+  };
+}
+
 function summarise(browser: string, counts: Counts, proxied: number): NetworkSessionSummary {
   const summary: NetworkSessionSummary = {
     browser,
@@ -169,9 +193,14 @@ export function watchChromiumNetwork(browser: Browser): NetworkWatch {
   const sessions: CDPSession[] = [];
   const attach = async (target: Target) => {
     if (target.type() === 'browser') return;
-    const session = await target.createCDPSession().catch(() => undefined);
+    // A worker is watched through puppeteer's own session: a second session on a service worker
+    // that is starting closes the one puppeteer (and `serviceWorker()` in the tests) uses.
+    const session =
+      target.type() === 'service_worker' || target.type() === 'shared_worker'
+        ? (await target.worker().catch(() => null))?.client
+        : await target.createCDPSession().catch(() => undefined);
     if (!session) return;
-    sessions.push(session);
+    if (target.type() === 'page' || target.type() === 'other') sessions.push(session);
     session.on(
       'Network.requestWillBeSent',
       (event: { documentURL?: string; request: { url: string }; initiator?: Initiator }) => {
@@ -186,24 +215,9 @@ export function watchChromiumNetwork(browser: Browser): NetworkWatch {
     );
     await session.send('Network.enable').catch(() => undefined);
   };
-  // A page is one tab at one URL: tabs are told apart by the order they appeared in.
-  const tabNumbers = new WeakMap<Target, number>();
-  let targetsSeen = 0;
-  const record = (target: Target) => {
-    const url = target.url();
-    if (!tabNumbers.has(target)) tabNumbers.set(target, ++targetsSeen);
-    const key = `${tabNumbers.get(target)} ${url}`;
-    if (url.startsWith('chrome-extension://')) counts.extensionContexts.add(key);
-    else if (target.type() === 'page' && /^https?:/.test(url)) counts.pages.add(key);
-  };
-  const onTarget = (target: Target) => {
-    record(target);
-    void attach(target);
-  };
-  // Pages navigate after their target is created: count each URL a tab goes to.
-  const onChanged = (target: Target) => record(target);
+  const stopCounting = countPages(browser, counts);
+  const onTarget = (target: Target) => void attach(target);
   browser.on('targetcreated', onTarget);
-  browser.on('targetchanged', onChanged);
   for (const target of browser.targets()) onTarget(target);
   return {
     extensionRequests: () => [...counts.requests],
@@ -212,7 +226,7 @@ export function watchChromiumNetwork(browser: Browser): NetworkWatch {
     },
     finish: () => {
       browser.off('targetcreated', onTarget);
-      browser.off('targetchanged', onChanged);
+      stopCounting();
       for (const session of sessions) void session.detach().catch(() => undefined);
       const summary = summarise('chromium', counts, 0);
       counts = newCounts();
@@ -229,15 +243,12 @@ export function watchFirefoxNetwork(browser: Browser, proxy: RecordingProxy): Ne
   const watchPage = async (target: Target) => {
     if (target.type() !== 'page') return;
     const page = await target.page().catch(() => null);
-    page?.on('request', (request) => {
-      pageHosts.add(hostOf(request.url()));
-      if (/^https?:/.test(request.url()) && request.isNavigationRequest())
-        counts.pages.add(request.url());
-    });
+    page?.on('request', (request) => pageHosts.add(hostOf(request.url())));
   };
   const onTarget = (target: Target) => void watchPage(target);
   browser.on('targetcreated', onTarget);
   for (const target of browser.targets()) onTarget(target);
+  const stopCounting = countPages(browser, counts);
   // Each host once: Firefox tries a dropped connection again, many times over.
   const unexplained = () =>
     [...new Set(proxy.hosts().slice(forgotten))]
@@ -251,6 +262,7 @@ export function watchFirefoxNetwork(browser: Browser, proxy: RecordingProxy): Ne
     },
     finish: () => {
       browser.off('targetcreated', onTarget);
+      stopCounting();
       counts.requests = unexplained();
       return summarise('firefox', counts, proxy.hosts().length);
     },
