@@ -1,18 +1,25 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
 import { networkSummaryFile, type NetworkSessionSummary } from './network-watch';
+import { artifactsDir } from './paths';
 
 /*
- * Vitest global setup for the e2e project: starts each run with an empty network summary and, at
- * the end, prints what the launcher counted across every browser session of the run (the figure
+ * Vitest global setup for the e2e project: gives each run a network summary file of its own and,
+ * at the end, prints what the launcher counted across every browser session of the run (the figure
  * issue 7 asks for: sessions, pages, requests made by the extension).
  */
 
+// Each run writes a file of its own (test workers inherit the variable), so two runs at once in
+// one checkout do not mix their rows; at the end it becomes network-summary.jsonl.
+const runFile = path.join(artifactsDir, `network-summary.${process.pid}.jsonl`);
+
 export function setup(): void {
-  rmSync(networkSummaryFile, { force: true });
+  process.env.CREDIT_LENS_NETWORK_SUMMARY = runFile;
 }
 
 export function teardown(): void {
-  if (!existsSync(networkSummaryFile)) return;
+  if (!existsSync(runFile)) return;
+  renameSync(runFile, networkSummaryFile);
   const sessions = readFileSync(networkSummaryFile, 'utf8')
     .split('\n')
     .filter(Boolean)

@@ -49,6 +49,7 @@ export interface NetworkSessionSummary {
   extensionRequests: number;
 }
 
+/** Where each session's row goes: the e2e run's own file (see network-report.ts), or this one. */
 export const networkSummaryFile = path.join(artifactsDir, 'network-summary.jsonl');
 
 export interface NetworkWatch {
@@ -165,7 +166,8 @@ function summarise(browser: string, counts: Counts, proxied: number): NetworkSes
     extensionRequests: counts.requests.length,
   };
   mkdirSync(artifactsDir, { recursive: true });
-  appendFileSync(networkSummaryFile, `${JSON.stringify(summary)}\n`);
+  const file = process.env.CREDIT_LENS_NETWORK_SUMMARY ?? networkSummaryFile;
+  appendFileSync(file, `${JSON.stringify(summary)}\n`);
   return summary;
 }
 
