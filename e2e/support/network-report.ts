@@ -27,12 +27,13 @@ export function teardown(): void {
   for (const browser of ['chromium', 'firefox']) {
     const mine = sessions.filter((session) => session.browser === browser);
     if (mine.length === 0) continue;
-    const sum = (field: 'pages' | 'extensionContexts' | 'extensionRequests') =>
+    const sum = (field: 'pages' | 'extensionContexts' | 'unattributed' | 'extensionRequests') =>
       mine.reduce((total, session) => total + session[field], 0);
     console.info(
       `[network] ${browser}: ${mine.length} browser session(s) in ` +
         `${new Set(mine.map((session) => session.file)).size} file(s), ${sum('pages')} page(s), ` +
         `${sum('extensionContexts')} extension context(s) watched, ` +
+        (browser === 'firefox' ? `${sum('unattributed')} unattributed HTTPS host(s), ` : '') +
         `${sum('extensionRequests')} request(s) by the extension`,
     );
   }

@@ -16,11 +16,15 @@ import { artifactsDir } from './paths';
  *
  * Firefox: WebDriver BiDi reaches no extension context, so the background cannot be watched from
  * inside. Instead every request for a non-loopback host goes through the harness's dead-end proxy,
- * which writes down what it was asked for; a proxied host that no page asked for (BiDi reports
- * the pages' requests) came from somewhere else: the extension, or Firefox itself (whose own
- * services are listed below and left out). Requests for loopback addresses are never proxied in
- * Firefox, and a page-context request made by our content script looks like the page's own, so
- * those two are covered only in Chromium and by the bundle scan (e2e/manifest-policy.e2e.ts).
+ * which reads the request's head before dropping it. A plain-HTTP request says who made it:
+ * Firefox sends `Origin: moz-extension://…` with the extension's requests (the self-test checks
+ * this) and a page's URL as `Referer` or `Origin` with a page's. Those from the extension count.
+ * An HTTPS request shows only `CONNECT host:443`; one for a host no page asked for (BiDi reports
+ * the pages' requests) and not one of Firefox's own services is *unattributed*: written in the
+ * summary but not failing the run, because saved pages also open connections BiDi does not report
+ * (preconnects, frames). Requests for loopback addresses are never proxied in Firefox, and a
+ * content script's request from a page may well carry the page's Referer, so those (and HTTPS)
+ * are covered by the Chromium runs and the bundle scan (e2e/manifest-policy.e2e.ts).
  */
 
 /** Schemes that never leave the browser. */
@@ -46,6 +50,8 @@ export interface NetworkSessionSummary {
   extensionContexts: number;
   /** Requests the proxy saw (Firefox: all non-loopback traffic). */
   proxied: number;
+  /** Firefox: proxied HTTPS connections that neither a page nor Firefox itself explains. */
+  unattributed: number;
   extensionRequests: number;
 }
 
@@ -61,11 +67,20 @@ export interface NetworkWatch {
   finish(): NetworkSessionSummary;
 }
 
+export interface ProxiedRequest {
+  /** `host:port` (the CONNECT target, or the absolute URL's host). */
+  host: string;
+  /** The request line, e.g. `GET http://host/path`. */
+  line: string;
+  /** Who asked, from the `Origin` or else `Referer` header (plain HTTP only). */
+  from: string | undefined;
+}
+
 /** The dead-end proxy (see browsers.ts), which also writes down what it was asked for. */
 export interface RecordingProxy {
   port: number;
-  /** `host:port` of every request so far (CONNECT target, or the absolute URL's host). */
-  hosts(): string[];
+  /** Every request so far, in order. */
+  requests(): ProxiedRequest[];
   close(): Promise<void>;
 }
 
@@ -79,13 +94,23 @@ export interface RecordingProxy {
  * can answer on it, and browsers refuse some well-known ports (such as 9) in their own way.
  */
 export async function startRecordingProxy(): Promise<RecordingProxy> {
-  const seen: string[] = [];
+  const seen: ProxiedRequest[] = [];
   const server = net.createServer((socket) => {
     socket.setTimeout(5_000, () => socket.destroy());
     socket.once('data', (chunk: Buffer) => {
-      // "CONNECT host:443 HTTP/1.1" or "GET http://host/path HTTP/1.1"
-      const [, target = ''] = chunk.toString('latin1').split('\r\n', 1)[0]!.split(' ');
-      seen.push(hostOf(target));
+      // "CONNECT host:443 HTTP/1.1" or "GET http://host/path HTTP/1.1", then headers.
+      const [line = '', ...headers] = chunk.toString('latin1').split('\r\n');
+      const [method = '', target = ''] = line.split(' ');
+      const header = (name: string) =>
+        headers
+          .find((h) => h.toLowerCase().startsWith(`${name}:`))
+          ?.slice(name.length + 1)
+          .trim();
+      seen.push({
+        host: hostOf(target),
+        line: `${method} ${target}`,
+        from: header('origin') ?? header('referer'),
+      });
       socket.destroy();
     });
     socket.on('error', () => socket.destroy());
@@ -96,7 +121,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   });
   return {
     port: (server.address() as net.AddressInfo).port,
-    hosts: () => [...seen],
+    requests: () => [...seen],
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -156,13 +181,19 @@ function countPages(browser: Browser, counts: Counts): () => void {
   };
 }
 
-function summarise(browser: string, counts: Counts, proxied: number): NetworkSessionSummary {
+function summarise(
+  browser: string,
+  counts: Counts,
+  proxied = 0,
+  unattributed = 0,
+): NetworkSessionSummary {
   const summary: NetworkSessionSummary = {
     browser,
     file: currentTestFile(),
     pages: counts.pages.size,
     extensionContexts: counts.extensionContexts.size,
     proxied,
+    unattributed,
     extensionRequests: counts.requests.length,
   };
   mkdirSync(artifactsDir, { recursive: true });
@@ -230,14 +261,14 @@ export function watchChromiumNetwork(browser: Browser): NetworkWatch {
       browser.off('targetcreated', onTarget);
       stopCounting();
       for (const session of sessions) void session.detach().catch(() => undefined);
-      const summary = summarise('chromium', counts, 0);
+      const summary = summarise('chromium', counts);
       counts = newCounts();
       return summary;
     },
   };
 }
 
-/** Firefox: proxied hosts no page asked for (see the comment at the top). */
+/** Firefox: proxied requests sent by the extension, or explained by nothing (see the top). */
 export function watchFirefoxNetwork(browser: Browser, proxy: RecordingProxy): NetworkWatch {
   const counts = newCounts();
   const pageHosts = new Set<string>();
@@ -251,22 +282,32 @@ export function watchFirefoxNetwork(browser: Browser, proxy: RecordingProxy): Ne
   browser.on('targetcreated', onTarget);
   for (const target of browser.targets()) onTarget(target);
   const stopCounting = countPages(browser, counts);
-  // Each host once: Firefox tries a dropped connection again, many times over.
-  const unexplained = () =>
-    [...new Set(proxy.hosts().slice(forgotten))]
-      .filter((host) => !pageHosts.has(host))
-      .filter((host) => !firefoxOwnHosts.some((own) => own.test(host.replace(/:\d+$/, ''))))
-      .map((host) => `not asked for by any page: ${host}`);
+  const since = () => proxy.requests().slice(forgotten);
+  // Each once: Firefox tries a dropped connection again, many times over.
+  const unique = (lines: string[]) => [...new Set(lines)];
+  const fromExtension = () =>
+    unique(
+      since()
+        .filter((request) => request.from?.startsWith('moz-extension://'))
+        .map((request) => `${request.from}: ${request.line}`),
+    );
+  const unattributed = () =>
+    unique(
+      since()
+        .filter((request) => request.from === undefined && !pageHosts.has(request.host))
+        .filter((request) => !firefoxOwnHosts.some((own) => own.test(request.host.split(':')[0]!)))
+        .map((request) => request.host),
+    );
   return {
-    extensionRequests: unexplained,
+    extensionRequests: fromExtension,
     forget: () => {
-      forgotten = proxy.hosts().length;
+      forgotten = proxy.requests().length;
     },
     finish: () => {
       browser.off('targetcreated', onTarget);
       stopCounting();
-      counts.requests = unexplained();
-      return summarise('firefox', counts, proxy.hosts().length);
+      counts.requests = fromExtension();
+      return summarise('firefox', counts, proxy.requests().length, unattributed().length);
     },
   };
 }
