@@ -29,6 +29,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Sums up the launcher's network counts (issue 7, item 15) at the end of the run.
+          globalSetup: ['e2e/support/network-report.ts'],
         },
       },
     ],

@@ -1,8 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
+import {
+  startRecordingProxy,
+  watchChromiumNetwork,
+  watchFirefoxNetwork,
+  type NetworkWatch,
+} from './network-watch';
 import { repoRoot } from './paths';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -73,6 +78,11 @@ export interface LaunchBrowserOptions {
    * with that language's langpack installed (Debian: `firefox-esr-l10n-zh-cn`).
    */
   locale?: string;
+  /**
+   * Firefox only: start its remote debugging server on this port, so a test can reach the
+   * extension's background page (`FirefoxBackground.attach`, e2e/support/firefox-background.ts).
+   */
+  firefoxDebuggerPort?: number;
 }
 
 export interface LaunchedBrowser {
@@ -89,6 +99,9 @@ export interface LaunchedBrowser {
   installExtension(): Promise<string>;
   /** A new tab, with page scripts off if the browser was launched so. */
   newPage(): Promise<Page>;
+  /** What the extension has asked the network for (see network-watch.ts): nothing, we expect. */
+  readonly network: Pick<NetworkWatch, 'extensionRequests' | 'forget'>;
+  /** Closes the browser; throws, listing them, if the extension made any network request. */
   close(): Promise<void>;
 }
 
@@ -107,6 +120,7 @@ export async function launchBrowser(
     pageScripts = true,
     userDataDir,
     locale,
+    firefoxDebuggerPort,
   }: LaunchBrowserOptions = {},
 ): Promise<LaunchedBrowser> {
   // Resolve the build before launching, so a missing build fails fast with its own message.
@@ -118,7 +132,7 @@ export async function launchBrowser(
   // the extension's IndexedDB) would change at every restart.
   const firefoxUuid = userDataDir ? uuidFrom(userDataDir) : randomUUID();
 
-  const proxy = await startDeadEndProxy();
+  const proxy = await startRecordingProxy();
   let browser: Browser;
   try {
     const common = {
@@ -143,7 +157,7 @@ export async function launchBrowser(
               '--disable-sync',
               '--no-first-run',
               '--hide-scrollbars',
-              // Offline and repeatable; see `startDeadEndProxy`. Loopback is never proxied.
+              // Offline and repeatable; see `startRecordingProxy`. Loopback is never proxied.
               `--proxy-server=127.0.0.1:${proxy.port}`,
               ...(locale ? [`--lang=${locale}`, `--accept-lang=${locale}`] : []),
             ],
@@ -152,8 +166,16 @@ export async function launchBrowser(
             ...common,
             browser: 'firefox',
             protocol: 'webDriverBiDi',
+            ...(firefoxDebuggerPort !== undefined && {
+              args: ['--start-debugger-server', String(firefoxDebuggerPort)],
+            }),
             extraPrefsFirefox: {
-              // Offline and repeatable; see `startDeadEndProxy`. Firefox never proxies localhost.
+              ...(firefoxDebuggerPort !== undefined && {
+                'devtools.debugger.remote-enabled': true,
+                'devtools.chrome.enabled': true,
+                'devtools.debugger.prompt-connection': false,
+              }),
+              // Offline and repeatable; see `startRecordingProxy`. Firefox never proxies localhost.
               'network.proxy.type': 1,
               'network.proxy.http': '127.0.0.1',
               'network.proxy.http_port': proxy.port,
@@ -173,6 +195,9 @@ export async function launchBrowser(
     throw error;
   }
 
+  // Watching starts before the extension is installed, so its first context is seen too.
+  const network =
+    name === 'chromium' ? watchChromiumNetwork(browser) : watchFirefoxNetwork(browser, proxy);
   let extensionId: string | undefined;
   const launched: LaunchedBrowser = {
     name,
@@ -198,9 +223,18 @@ export async function launchBrowser(
       if (!pageScripts && name === 'chromium') await page.setJavaScriptEnabled(false);
       return page;
     },
+    network,
     async close() {
+      const requests = network.extensionRequests();
+      network.finish();
       await closeBrowser(browser);
       await proxy.close();
+      if (requests.length > 0) {
+        throw new Error(
+          `The extension made ${requests.length} network request(s) in ${name}:\n` +
+            requests.join('\n'),
+        );
+      }
     },
   };
   if (extension) {
@@ -229,26 +263,6 @@ function geckoId(): string {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
   return manifest.browser_specific_settings?.gecko?.id ?? fallback;
-}
-
-/**
- * A proxy that drops every connection, for all traffic except loopback.
- *
- * Saved corpus pages refer to trackers, ads and fonts on the web. Those requests must fail at
- * once rather than load (and change the page) on a machine that happens to be online, so runs are
- * offline and repeatable. Our own listener rather than a port assumed to be closed: nothing else
- * can answer on it, and browsers refuse some well-known ports (such as 9) in their own way.
- */
-async function startDeadEndProxy(): Promise<{ port: number; close(): Promise<void> }> {
-  const server = net.createServer((socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** Closes the browser; if it hangs, kills the process this harness started (and only that). */

@@ -23,6 +23,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   // `::highlight()` rules go in the manifest; the popover's CSS is passed to its shadow root.
   cssInjectionMode: 'manifest',
+  // WXT tells an older copy of this script to stop with a document event, and by default also
+  // posts the same notice to the page's window, whose type names our extension id: any page
+  // could read it to learn that Credit Lens is installed. The event alone does the job.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // Start-up runs on every page the reader opens, so it is split into short tasks: this one
     // only wires things up; the glossary is parsed and the matcher compiled after yielding, each

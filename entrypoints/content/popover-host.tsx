@@ -119,6 +119,15 @@ export class PopoverHost {
       },
       onRemove: (root) => root?.unmount(),
     });
+    // A page that defined our host's tag as a custom element of its own before we attached the
+    // shadow root holds the host's ElementInternals, whose `shadowRoot` hands it even a closed
+    // root, and with it every note the popover shows. Such a page gets no popover at all.
+    // (Defined later, the internals see nothing: the spec only exposes roots attached to an
+    // element that was already custom.)
+    if (ui.shadowHost.matches(':defined')) {
+      ui.remove();
+      return;
+    }
     ui.mount();
     this.#mountedAt = performance.now();
     this.#ui = ui;

@@ -12,7 +12,7 @@ const term = { entryId: 'grc' } as PageMatch;
 /** The term covers x 100–200; everything else is plain text. */
 const hitTest = (x: number) => (x >= 100 && x <= 200 ? term : undefined);
 
-function setup(initial: PointerSettings) {
+function setup(initial: PointerSettings, { forged = false } = {}) {
   const view = new EventTarget() as EventTarget & Window;
   view.requestAnimationFrame = (callback) => setTimeout(() => callback(0), 16) as unknown as number;
   view.cancelAnimationFrame = (id) => clearTimeout(id);
@@ -31,6 +31,9 @@ function setup(initial: PointerSettings) {
     onOpen: (match, how) => opened.push(`${match.entryId} by ${how}`),
     onLeave: () => opened.push('left'),
     onOutsidePress: () => {},
+    // happy-dom's events are all untrusted, as a page's forged ones are in a browser: most tests
+    // stand for the reader's input; `forged` keeps the real check.
+    ...(forged ? {} : { isTrusted: () => true }),
   });
   const move = (x: number, shiftKey = false) =>
     view.dispatchEvent(new MouseEvent('pointermove', { clientX: x, clientY: 10, shiftKey }));
@@ -60,6 +63,21 @@ afterEach(() => {
 });
 
 describe('watchTermPointer', () => {
+  it('ignores pointer, key and click events made by script (a hostile page forging input)', () => {
+    const hoverSetup = setup({ trigger: 'hover', hoverDelayMs: 300 }, { forged: true });
+    hoverSetup.move(150);
+    hoverSetup.click(150);
+    vi.advanceTimersByTime(2_000);
+    expect(hoverSetup.opened).toEqual([]);
+    expect(hoverSetup.hovered).toEqual([]);
+
+    const modifier = setup({ trigger: 'modifier', hoverDelayMs: 300 }, { forged: true });
+    modifier.move(150, true);
+    modifier.key('keydown', 'Shift');
+    vi.advanceTimersByTime(2_000);
+    expect(modifier.opened).toEqual([]);
+  });
+
   it('opens a term the pointer rests on, after the reader’s hover delay', () => {
     const { opened, hovered, move } = setup({ trigger: 'hover', hoverDelayMs: 600 });
     move(150);

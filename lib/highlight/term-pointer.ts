@@ -31,6 +31,11 @@ export interface TermPointerOptions {
   onOutsidePress: () => void;
   /** The marked term at a viewport point (tests pass their own; happy-dom has no caret lookup). */
   hitTest?: (x: number, y: number) => PageMatch | undefined;
+  /**
+   * Whether an event comes from the reader (default: `event.isTrusted`). Unit tests, whose events
+   * are all made by script, pass their own.
+   */
+  isTrusted?: (event: Event) => boolean;
 }
 
 const DEFAULT_SETTINGS: PointerSettings = { trigger: 'hover', hoverDelayMs: HOVER_INTENT_MS };
@@ -49,6 +54,10 @@ export function watchTermPointer(options: TermPointerOptions): void {
   const view = doc.defaultView!;
   const settings = options.settings ?? (() => DEFAULT_SETTINGS);
   const hitTest = options.hitTest ?? ((x, y) => matchAtPoint(doc, registry, x, y));
+  // A page's script can dispatch pointer, click and key events of its own on its window. Only
+  // the reader's own input may open a popover (and move focus into it), so a hostile page cannot
+  // drive our UI: events made by script (`isTrusted` false) are ignored.
+  const isTrusted = options.isTrusted ?? ((event: Event) => event.isTrusted);
   let lastX = 0;
   let lastY = 0;
   let frame = 0;
@@ -108,7 +117,7 @@ export function watchTermPointer(options: TermPointerOptions): void {
     'pointermove',
     (event) => {
       // Touch has no hover; a tap arrives as a click.
-      if (event.pointerType === 'touch') return;
+      if (event.pointerType === 'touch' || !isTrusted(event)) return;
       lastX = event.clientX;
       lastY = event.clientY;
       modifierHeld = event.shiftKey;
@@ -136,7 +145,7 @@ export function watchTermPointer(options: TermPointerOptions): void {
   view.addEventListener(
     'keydown',
     (event) => {
-      if (event.key !== 'Shift') return;
+      if (event.key !== 'Shift' || !isTrusted(event)) return;
       modifierHeld = true;
       if (!overUi) considerOpening();
     },
@@ -145,7 +154,7 @@ export function watchTermPointer(options: TermPointerOptions): void {
   view.addEventListener(
     'keyup',
     (event) => {
-      if (event.key === 'Shift') modifierHeld = false;
+      if (event.key === 'Shift' && isTrusted(event)) modifierHeld = false;
     },
     { capture: true, passive: true, signal },
   );
@@ -153,7 +162,7 @@ export function watchTermPointer(options: TermPointerOptions): void {
   view.addEventListener(
     'click',
     (event) => {
-      if (isOwnUi(event.target)) return;
+      if (isOwnUi(event.target) || !isTrusted(event)) return;
       const match = hitTest(event.clientX, event.clientY);
       if (!match) return;
       clearTimers();
@@ -168,7 +177,7 @@ export function watchTermPointer(options: TermPointerOptions): void {
   view.addEventListener(
     'pointerdown',
     (event) => {
-      if (isOwnUi(event.target)) return;
+      if (isOwnUi(event.target) || !isTrusted(event)) return;
       if (!hitTest(event.clientX, event.clientY)) options.onOutsidePress();
     },
     { capture: true, passive: true, signal },
