@@ -147,7 +147,8 @@ async function unwrap<T>(send: () => Promise<unknown>): Promise<T> {
     throw new MessageError(error instanceof Error ? error.message : String(error));
   }
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
-    throw new MessageError(i18n.t('problems.noAnswer'));
+    // Also what Chromium gives when the service worker was stopped before it could answer.
+    throw new MessageError(i18n.t('problems.noAnswer'), 'no-answer');
   }
   const r = reply as Reply;
   if (!r.ok) throw new MessageError(r.error, r.code);

@@ -46,10 +46,12 @@ describe('messagingNotesApi when the background does not answer', () => {
     send
       .mockRejectedValueOnce(new Error(channelClosed))
       .mockRejectedValueOnce(new Error(noReceiver))
+      // No reply at all: the worker was stopped before its listener could answer.
+      .mockResolvedValueOnce(undefined)
       .mockResolvedValueOnce({ ok: true, value: { ...draft, urlKey: draft.url } });
     const result = await settle(messagingNotesApi.save(draft));
     expect(result).toMatchObject({ status: 'fulfilled', value: { id: draft.id } });
-    expect(send).toHaveBeenCalledTimes(3);
+    expect(send).toHaveBeenCalledTimes(4);
     const sent = send.mock.calls.map((call: unknown[]) => JSON.stringify(call[0]));
     expect(new Set(sent).size).toBe(1);
   });

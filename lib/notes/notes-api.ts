@@ -50,7 +50,7 @@ const RESENDABLE: ReadonlySet<keyof NotesProtocol> = new Set([
 ]);
 
 /** Waits before each resend: the stopped service worker is being started again meanwhile. */
-export const RESEND_WAITS_MS = [150, 600];
+export const RESEND_WAITS_MS = [100, 400, 1_500];
 
 /**
  * What Chromium says when the background (an MV3 service worker, which the browser stops when it
@@ -76,7 +76,7 @@ async function request<K extends keyof NotesProtocol & string>(
       if (!browser.runtime?.id || /context invalidated/i.test(error.message)) {
         throw new Error(i18n.t('problems.extensionReloaded'), { cause: error });
       }
-      if (!NO_ANSWER.test(error.message)) throw error;
+      if (error.code !== 'no-answer' && !NO_ANSWER.test(error.message)) throw error;
       const wait = waits[attempt];
       if (wait === undefined)
         throw new Error(i18n.t('problems.backgroundStopped'), { cause: error });
