@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchBrowser, type LaunchedBrowser } from './support/browsers';
+import { readStoredNotes, type StoredNoteRow } from './support/extension-db';
 import { delay, openScanned, type PageProblem } from './support/page-helpers';
 import { startServer, type StaticServer } from './support/server';
 
@@ -86,32 +87,10 @@ async function contentWorld(page: Page): Promise<(note: object) => Promise<Reply
  * the worker would restart faster than for a reader who has none open, and fewer stops would
  * land mid-save.)
  */
-async function storedNotes(
-  launched: LaunchedBrowser,
-): Promise<{ id: string; body: string; createdAt: number }[]> {
+async function storedNotes(launched: LaunchedBrowser): Promise<StoredNoteRow[]> {
   const page = await launched.browser.newPage();
   await page.goto(`${launched.extensionOrigin}/glossary.html`);
-  const notes = await page.evaluate(
-    () =>
-      new Promise<{ id: string; body: string; createdAt: number }[]>((resolve, reject) => {
-        const open = indexedDB.open('credit-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('notes').objectStore('notes').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            resolve(
-              (all.result as { id: string; body: string; createdAt: number }[]).map((n) => ({
-                id: n.id,
-                body: n.body,
-                createdAt: n.createdAt,
-              })),
-            );
-            open.result.close();
-          };
-        };
-      }),
-  );
+  const notes = await readStoredNotes(page);
   await page.close();
   return notes;
 }
