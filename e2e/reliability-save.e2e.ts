@@ -3,7 +3,10 @@ import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { readStoredNotes, type StoredNoteRow } from './support/extension-db';
-import { delay, openScanned, type PageProblem } from './support/page-helpers';
+import { queryByRole, waitForRole } from './support/aria';
+import { glossaryEntry } from './support/glossary';
+import { clickRole, noteFormAlert, writeNote } from './support/note-form';
+import { delay, openScanned, termPoint, type PageProblem } from './support/page-helpers';
 import { startServer, type StaticServer } from './support/server';
 
 /*
@@ -34,6 +37,10 @@ const RUNS = 100;
 const MAX_STOP_DELAY_MS = 150;
 
 const CHANNEL = 'credit-lens/v1';
+
+/** Saves through the real popover, whose note API resends (lib/notes/notes-api.ts). */
+const UI_RUNS = 20;
+const chengxin = glossaryEntry('chengxin');
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -93,6 +100,21 @@ async function storedNotes(launched: LaunchedBrowser): Promise<StoredNoteRow[]> 
   const notes = await readStoredNotes(page);
   await page.close();
   return notes;
+}
+
+/**
+ * Waits until the popover shows the note `body` as saved, or its form shows an alert; tells which
+ * (the alert's text).
+ */
+async function settled(page: Page, body: string): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    if (await queryByRole(page, 'article', `Note: ${body}`)) return 'saved';
+    const alert = await noteFormAlert(page);
+    if (alert) return alert;
+    if (Date.now() - started > 20_000) throw new Error(`"${body}" neither saved nor refused`);
+    await delay(50);
+  }
 }
 
 describe.runIf(browsersUnderTest().includes('chromium'))(
@@ -195,6 +217,54 @@ describe.runIf(browsersUnderTest().includes('chromium'))(
         await page.close();
       },
       10 * 60_000,
+    );
+
+    it(
+      `the popover saves ${UI_RUNS} notes through stops: each once, or kept with a clear error`,
+      async () => {
+        const { page, problems } = await openScanned(launched.browser, server.url('/index.html'));
+        const { x, y } = await termPoint(page, 'chéngxìn');
+        await page.mouse.click(x, y);
+        await waitForRole(page, 'dialog', chengxin.term);
+        const workers = await page.createCDPSession();
+        await workers.send('ServiceWorker.enable');
+        const before = (await storedNotes(launched)).length;
+
+        let savedAtOnce = 0;
+        let keptWithError = 0;
+        for (let run = 0; run < UI_RUNS; run++) {
+          const body = `Popover run ${run}: saved through a stopped worker`;
+          await writeNote(page, chengxin.term, body);
+          await delay(Math.random() * MAX_STOP_DELAY_MS);
+          await workers.send('ServiceWorker.stopAllWorkers');
+          // Saved (the popover resends by itself), or an alert with the draft kept.
+          const outcome = await settled(page, body);
+          if (outcome === 'saved') {
+            savedAtOnce++;
+            continue;
+          }
+          keptWithError++;
+          expect(outcome).toMatch(/\w{3,}/);
+          const box = await waitForRole(page, 'textbox', `New note on ${chengxin.term}`);
+          expect(await box.evaluate((element) => (element as HTMLTextAreaElement).value)).toBe(
+            body,
+          );
+          await clickRole(page, 'button', 'Save note');
+          expect(await settled(page, body)).toBe('saved');
+        }
+
+        const stored = (await storedNotes(launched)).filter((n) => n.body.startsWith('Popover'));
+        console.log(
+          'popover saves through stopped worker:',
+          JSON.stringify({ runs: UI_RUNS, savedAtOnce, keptWithError, stored: stored.length }),
+        );
+        expect(stored).toHaveLength(UI_RUNS);
+        expect(new Set(stored.map((n) => n.body)).size).toBe(UI_RUNS);
+        expect((await storedNotes(launched)).length).toBe(before + UI_RUNS);
+        expect(problems).toEqual([] satisfies PageProblem[]);
+        await page.close();
+      },
+      5 * 60_000,
     );
   },
 );

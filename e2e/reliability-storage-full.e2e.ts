@@ -1,9 +1,10 @@
-import type { Page, WebWorker } from 'puppeteer-core';
+import type { WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForRole } from './support/aria';
 import { browsersUnderTest, launchBrowser, type LaunchedBrowser } from './support/browsers';
 import { readStoredNotes } from './support/extension-db';
 import { glossaryEntry } from './support/glossary';
+import { clickRole, noteFormAlert, writeNote } from './support/note-form';
 import { openScanned, termPoint, type PageProblem } from './support/page-helpers';
 import { startServer, type StaticServer } from './support/server';
 import { serviceWorker } from './support/service-worker';
@@ -53,20 +54,6 @@ async function setDiskFull(worker: WebWorker, full: boolean): Promise<void> {
   }, full);
 }
 
-async function clickRole(page: Page, role: string, name: string): Promise<void> {
-  const control = await waitForRole(page, role, name, { timeout: 10_000 });
-  await control.evaluate((element) => element.scrollIntoView({ block: 'nearest' }));
-  await control.click();
-}
-
-/** Writes a note in the popover of the open term and presses Save. */
-async function typeAndSave(page: Page, body: string): Promise<void> {
-  await clickRole(page, 'button', 'Add note');
-  const box = await waitForRole(page, 'textbox', `New note on ${chengxin.term}`);
-  await box.type(body);
-  await clickRole(page, 'button', 'Save note');
-}
-
 describe.runIf(browsersUnderTest().includes('chromium'))('Storage full, in chromium', () => {
   let launched: LaunchedBrowser;
   beforeAll(async () => {
@@ -81,7 +68,7 @@ describe.runIf(browsersUnderTest().includes('chromium'))('Storage full, in chrom
     const { x, y } = await termPoint(page, 'chéngxìn');
     await page.mouse.click(x, y);
     await waitForRole(page, 'dialog', chengxin.term);
-    await typeAndSave(page, 'Saved while there is room.');
+    await writeNote(page, chengxin.term, 'Saved while there is room.');
     await waitForRole(page, 'article', 'Note: Saved while there is room.');
 
     const worker = await serviceWorker(launched);
@@ -90,11 +77,10 @@ describe.runIf(browsersUnderTest().includes('chromium'))('Storage full, in chrom
     await setDiskFull(worker, true);
 
     const draft = 'Written when the disk is full.';
-    await typeAndSave(page, draft);
-    // An alert has no accessible name of its own: find it by role (Chromium's accessibility
-    // tree reaches into the closed shadow root) and read what it says.
-    const alert = await page.waitForSelector('::-p-aria([role="alert"])', { timeout: 10_000 });
-    const shown = await alert!.evaluate((element) => element.textContent);
+    await writeNote(page, chengxin.term, draft);
+    // An alert has no accessible name of its own: it is found by role and read.
+    await page.waitForSelector('::-p-aria([role="alert"])', { timeout: 10_000 });
+    const shown = await noteFormAlert(page);
     expect(shown).toBe(
       'Your browser has no storage space left for Credit Lens, so the note was not saved. Free some disk space and try again.',
     );
