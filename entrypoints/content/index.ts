@@ -10,6 +10,8 @@ import { handleMessages } from '~/lib/messaging/protocol';
 import { quoteOfSelection } from '~/lib/notes/quote-dom';
 import { disabledSites, readSettings, siteKey, watchSettings } from '~/lib/settings';
 import { yieldToPage } from '~/lib/scan/time-slices';
+import { removeLeftovers } from '~/lib/lifecycle/leftovers';
+import { stopListening, watchForOrphaning } from '~/lib/lifecycle/orphan-watch';
 import { PageLens } from './page-lens';
 import './highlights.css';
 
@@ -32,6 +34,10 @@ export default defineContentScript({
     // only wires things up; the glossary is parsed and the matcher compiled after yielding, each
     // in a task of its own, and nothing is scanned before the settings say marking is on.
     const started = performance.now();
+    // An extension reload or update: clear what an earlier copy left here, and notice when this
+    // copy is the one left behind (see both modules for what each browser does).
+    removeLeftovers(document, CSS.highlights);
+    watchForOrphaning(ctx);
     const site = siteKey(siteLocation(location, self.origin));
     const top = isTopFrame();
     // Created once the glossary is parsed; until then, requests wait for it and settings wait.
@@ -71,12 +77,9 @@ export default defineContentScript({
       if (configured) void lens?.applySetting(change);
       else changedMeanwhile = true;
     });
-    ctx.onInvalidated(() => {
-      stopHandling();
-      stopFollowing();
-      stopWatchingSites();
-      stopWatchingSettings();
-    });
+    ctx.onInvalidated(() =>
+      stopListening([stopHandling, () => stopFollowing(), stopWatchingSites, stopWatchingSettings]),
+    );
     const readAll = () => Promise.all([readSettings(), disabledSites.getValue()]);
 
     performance.measure('credit-lens:startup', { start: started, end: performance.now() });

@@ -31,12 +31,20 @@ interface Envelope {
   data: unknown;
 }
 
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+/** `code`: set when the handler's error carries one (e.g. `storage-full`), for the UI to act on. */
+type Reply = { ok: true; value: unknown } | { ok: false; error: string; code?: string };
 
 const CHANNEL = 'credit-lens/v1';
 
 export class MessageError extends Error {
   override name = 'MessageError';
+  constructor(
+    message: string,
+    /** The error reply's code, when the other side gave one. */
+    readonly code?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Sends a request to the background / extension pages. */
@@ -108,7 +116,12 @@ export async function answer<P extends ProtocolMap>(
   try {
     return { ok: true, value: await handlers[method](parsed.output, sender) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    const code = (error as { code?: unknown } | null)?.code;
+    return {
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+      ...(typeof code === 'string' && { code }),
+    };
   }
 }
 
@@ -134,9 +147,10 @@ async function unwrap<T>(send: () => Promise<unknown>): Promise<T> {
     throw new MessageError(error instanceof Error ? error.message : String(error));
   }
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
-    throw new MessageError(i18n.t('problems.noAnswer'));
+    // Also what Chromium gives when the service worker was stopped before it could answer.
+    throw new MessageError(i18n.t('problems.noAnswer'), 'no-answer');
   }
   const r = reply as Reply;
-  if (!r.ok) throw new MessageError(r.error);
+  if (!r.ok) throw new MessageError(r.error, r.code);
   return r.value as T;
 }
