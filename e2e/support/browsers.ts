@@ -83,6 +83,11 @@ export interface LaunchBrowserOptions {
    * extension's background page (`FirefoxBackground.attach`, e2e/support/firefox-background.ts).
    */
   firefoxDebuggerPort?: number;
+  /**
+   * Chromium: count the service worker's requests too (default). Off only where a test stops the
+   * worker, which a DevTools session on it changes (see `watchChromiumNetwork`).
+   */
+  watchServiceWorker?: boolean;
 }
 
 export interface LaunchedBrowser {
@@ -121,6 +126,7 @@ export async function launchBrowser(
     userDataDir,
     locale,
     firefoxDebuggerPort,
+    watchServiceWorker = true,
   }: LaunchBrowserOptions = {},
 ): Promise<LaunchedBrowser> {
   // Resolve the build before launching, so a missing build fails fast with its own message.
@@ -197,7 +203,9 @@ export async function launchBrowser(
 
   // Watching starts before the extension is installed, so its first context is seen too.
   const network =
-    name === 'chromium' ? watchChromiumNetwork(browser) : watchFirefoxNetwork(browser, proxy);
+    name === 'chromium'
+      ? watchChromiumNetwork(browser, { serviceWorker: watchServiceWorker })
+      : watchFirefoxNetwork(browser, proxy);
   let extensionId: string | undefined;
   const launched: LaunchedBrowser = {
     name,

@@ -51,9 +51,24 @@ export class MessageError extends Error {
 export async function sendToExtension<P extends ProtocolMap, K extends keyof P & string>(
   method: K,
   data: P[K]['request'],
+  { replyWithinMs }: { replyWithinMs?: number } = {},
 ): Promise<P[K]['response']> {
   // `async` and the thunk: a send that throws synchronously (context invalidated) still rejects.
-  return unwrap(() => browser.runtime.sendMessage(envelope(method, data)));
+  const send = () => browser.runtime.sendMessage(envelope(method, data));
+  return unwrap(replyWithinMs === undefined ? send : () => withDeadline(send(), replyWithinMs));
+}
+
+/**
+ * No reply by the deadline counts as no answer. Chromium sometimes never settles a request whose
+ * service worker it stopped mid-answer (seen in the stopped-worker e2e test): without a deadline
+ * the sender would wait for ever.
+ */
+function withDeadline(reply: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([reply, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Sends a request to the content script of a tab (its top frame). */

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { i18n } from '../i18n';
 import { MessageError } from '../messaging/protocol';
 import { newNoteId, type NewNote } from './note';
-import { messagingNotesApi, RESEND_WAITS_MS } from './notes-api';
+import { messagingNotesApi, REPLY_DEADLINE_MS, RESEND_WAITS_MS } from './notes-api';
 
 /*
  * The popover's side of a stopped service worker (issue 7, item 9): Chromium answers a request
@@ -54,6 +54,30 @@ describe('messagingNotesApi when the background does not answer', () => {
     expect(send).toHaveBeenCalledTimes(4);
     const sent = send.mock.calls.map((call: unknown[]) => JSON.stringify(call[0]));
     expect(new Set(sent).size).toBe(1);
+  });
+
+  it('stops waiting for a reply that never comes, and sends the save again', async () => {
+    const draft = note();
+    send
+      // Chromium can leave a request to a worker it stopped mid-answer unsettled for ever.
+      .mockReturnValueOnce(new Promise(() => {}))
+      .mockResolvedValueOnce({ ok: true, value: { ...draft, urlKey: draft.url } });
+    const result = Promise.allSettled([messagingNotesApi.save(draft)]);
+    await vi.advanceTimersByTimeAsync(REPLY_DEADLINE_MS - 1);
+    expect(send).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1 + RESEND_WAITS_MS[0]!);
+    expect((await result)[0]).toMatchObject({ status: 'fulfilled', value: { id: draft.id } });
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('says so when a request that is not sent again gets no reply in time', async () => {
+    send.mockReturnValue(new Promise(() => {}));
+    const result = Promise.allSettled([messagingNotesApi.delete(newNoteId())]);
+    await vi.advanceTimersByTimeAsync(REPLY_DEADLINE_MS);
+    expect((await result)[0]).toMatchObject({
+      status: 'rejected',
+      reason: { message: i18n.t('problems.backgroundStopped') },
+    });
   });
 
   it('gives up after the last resend with a sentence that says to try again', async () => {

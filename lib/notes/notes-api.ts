@@ -53,6 +53,13 @@ const RESENDABLE: ReadonlySet<keyof NotesProtocol> = new Set([
 export const RESEND_WAITS_MS = [100, 400, 1_500];
 
 /**
+ * How long one attempt waits for its reply. A note request takes milliseconds and a cold service
+ * worker starts in about a second even on a busy machine; after this, the attempt counts as
+ * unanswered (and a repeatable request is sent again).
+ */
+export const REPLY_DEADLINE_MS = 8_000;
+
+/**
  * What Chromium says when the background (an MV3 service worker, which the browser stops when it
  * likes) went away before answering, or was being stopped when the request came.
  */
@@ -66,7 +73,9 @@ async function request<K extends keyof NotesProtocol & string>(
   const waits = RESENDABLE.has(method) ? RESEND_WAITS_MS : [];
   for (let attempt = 0; ; attempt++) {
     try {
-      const result = await sendToExtension<NotesProtocol, K>(method, data);
+      const result = await sendToExtension<NotesProtocol, K>(method, data, {
+        replyWithinMs: REPLY_DEADLINE_MS,
+      });
       // The round trip as the reader feels it (benchmarks read these: `credit-lens:notes:saveNote`).
       performance.measure(`credit-lens:notes:${method}`, { start, end: performance.now() });
       return result;
