@@ -1,6 +1,6 @@
 import net from 'node:net';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { executablePath, extensionDir, viewport } from './browsers';
+import type { Browser } from 'puppeteer-core';
+import { launchBrowser } from './browsers';
 import { delay } from './page-helpers';
 
 /*
@@ -231,7 +231,9 @@ export async function freePort(): Promise<number> {
 
 /**
  * Firefox with the built extension installed and its debugging server on, and the extension's
- * background page attached. A fresh temporary profile, deleted on close.
+ * background page attached. A fresh temporary profile, deleted on close. Launched like every
+ * other test browser (`launchBrowser`), so its network requests are counted too and `close()`
+ * fails if the extension made any.
  */
 export async function launchFirefoxWithBackground(): Promise<{
   browser: Browser;
@@ -239,32 +241,20 @@ export async function launchFirefoxWithBackground(): Promise<{
   close(): Promise<void>;
 }> {
   const port = await freePort();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    executablePath: executablePath('firefox'),
-    headless: true,
-    defaultViewport: viewport,
-    args: ['--start-debugger-server', String(port)],
-    extraPrefsFirefox: {
-      'devtools.debugger.remote-enabled': true,
-      'devtools.chrome.enabled': true,
-      'devtools.debugger.prompt-connection': false,
-    },
-  });
+  const launched = await launchBrowser('firefox', { extension: false, firefoxDebuggerPort: port });
   try {
-    const id = await browser.installExtension(extensionDir('firefox'));
+    const id = await launched.installExtension();
     const background = await FirefoxBackground.attach(port, id);
     return {
-      browser,
+      browser: launched.browser,
       background,
       async close() {
         background.close();
-        await browser.close();
+        await launched.close();
       },
     };
   } catch (error) {
-    await browser.close();
+    await launched.close();
     throw error;
   }
 }
